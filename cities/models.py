@@ -1,0 +1,180 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+from portal.querysets import PortalPageQuerySet, page_manager
+
+
+class Country(models.TextChoices):
+    DENMARK = "DK", _("Denmark")
+    FINLAND = "FI", _("Finland")
+    ICELAND = "IS", _("Iceland")
+    NORWAY = "NO", _("Norway")
+    SWEDEN = "SE", _("Sweden")
+    FAROE_ISLANDS = "FO", _("Faroe Islands")
+    GREENLAND = "GL", _("Greenland")
+    ALAND = "AX", _("Åland")
+
+
+class MembershipStatus(models.TextChoices):
+    APPLICANT = "applicant", _("Applicant")
+    MEMBER = "member", _("Member")
+    FORMER_MEMBER = "former", _("Former member")
+
+
+class CityIndexPage(BasePage):
+    """The directory of member cities."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["cities.CityPage"]
+
+    class Meta:
+        verbose_name = _("city index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        cities = (
+            CityPage.objects.child_of(self)
+            .live()
+            .members()
+            .select_related("coat_of_arms")
+            .order_by("title")
+        )
+        country = request.GET.get("country", "")
+        if country in Country.values:
+            cities = cities.filter(country=country)
+        context.update(cities=cities, countries=Country.choices, selected_country=country)
+        return context
+
+
+class CityPageQuerySet(PortalPageQuerySet):
+    def members(self):
+        return self.filter(membership_status=MembershipStatus.MEMBER)
+
+
+class CityPage(BasePage):
+    """A member city's public profile. Its practices live below it in the page tree, so
+    that the city's editors can be given that subtree and nothing else."""
+
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("population year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2016), MaxValueValidator(2100)],
+        help_text=_("The year the city joined the network."),
+    )
+    membership_status = models.CharField(
+        _("membership status"),
+        max_length=20,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.MEMBER,
+    )
+    coat_of_arms = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("coat of arms or logo"),
+    )
+    hero_image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    introduction = models.TextField(_("introduction"), max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Facts"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("member_since"), FieldPanel("membership_status")])],
+            heading=_("Membership"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("coat_of_arms"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("region"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+        index.FilterField("membership_status"),
+    ]
+
+    parent_page_types = ["cities.CityIndexPage"]
+    subpage_types = ["practices.PracticePage"]
+
+    objects = page_manager(CityPageQuerySet)
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def practices(self):
+        from practices.models import PracticePage
+
+        return PracticePage.objects.child_of(self).live().newest()
+
+    def tour_stops(self):
+        from events.models import TourStop
+
+        return TourStop.objects.filter(city=self, tour__live=True).select_related("tour")
+
+    def hosted_events(self):
+        from events.models import EventPage
+
+        return EventPage.objects.live().filter(host_city=self).order_by("-start")
+
+    def stories(self):
+        from portal.models import StoryPage
+
+        return StoryPage.objects.live().filter(cities=self).newest()

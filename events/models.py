@@ -1,0 +1,308 @@
+import datetime
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+from portal.querysets import PortalPageQuerySet, page_manager
+
+# A takeover week runs Monday to Friday.
+TAKEOVER_DAYS = 5
+
+
+class Channel(models.TextChoices):
+    LINKEDIN = "linkedin", "LinkedIn"
+    X = "x", "X (Twitter)"
+    INSTAGRAM = "instagram", "Instagram"
+    FACEBOOK = "facebook", "Facebook"
+    MASTODON = "mastodon", "Mastodon"
+    BLUESKY = "bluesky", "Bluesky"
+
+
+class TourIndexPage(BasePage):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["events.TourPage"]
+
+    class Meta:
+        verbose_name = _("tour index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tours"] = TourPage.objects.child_of(self).live().order_by("-first_week")
+        return context
+
+
+class TourPage(BasePage):
+    """A takeover tour: one member city a week takes over the network's social channels."""
+
+    introduction = models.TextField(_("description"))
+    first_week = models.DateField(
+        _("first week"), help_text=_("The Monday of the tour's first week.")
+    )
+    number_of_weeks = models.PositiveSmallIntegerField(
+        _("number of weeks"), validators=[MinValueValidator(1), MaxValueValidator(52)]
+    )
+    channels = models.JSONField(_("channels"), default=list, blank=True)
+    charter_goals = ParentalManyToManyField(
+        "portal.CharterGoal", blank=True, related_name="tours", verbose_name=_("charter goals")
+    )
+    capital_code_themes = ParentalManyToManyField(
+        "portal.CapitalCodeTheme",
+        blank=True,
+        related_name="tours",
+        verbose_name=_("Capital Code themes"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldRowPanel([FieldPanel("first_week"), FieldPanel("number_of_weeks")]),
+        FieldPanel(
+            "channels",
+            widget=forms.CheckboxSelectMultiple(choices=Channel.choices),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("charter_goals", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("capital_code_themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Themes"),
+        ),
+        InlinePanel("stops", label=_("Stops"), heading=_("Stops, week by week")),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["events.TourIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tour")
+
+    def clean(self):
+        super().clean()
+        if self.first_week and self.first_week.weekday() != 0:
+            raise ValidationError({"first_week": _("Choose the Monday of the first week.")})
+
+    @property
+    def last_week(self):
+        return self.first_week + datetime.timedelta(weeks=self.number_of_weeks - 1)
+
+    def channel_labels(self):
+        labels = dict(Channel.choices)
+        return [labels.get(channel, channel) for channel in self.channels]
+
+    def week_number(self, week_start):
+        """The tour week (1, 2, ...) that starts on the given Monday."""
+        return (week_start - self.first_week).days // 7 + 1
+
+    def ordered_stops(self):
+        return self.stops.select_related("city").order_by("week_start")
+
+
+class TourStopQuerySet(models.QuerySet):
+    def on_live_tours(self):
+        return self.filter(tour__live=True)
+
+    def current_or_next(self, today=None):
+        """The stop whose week is under way, or else the next one to come."""
+        today = today or timezone.localdate()
+        earliest_start = today - datetime.timedelta(days=TAKEOVER_DAYS - 1)
+        return (
+            self.on_live_tours()
+            .filter(week_start__gte=earliest_start)
+            .select_related("city", "tour")
+            .order_by("week_start")
+            .first()
+        )
+
+
+class TourStop(Orderable):
+    """One week of a tour, in which one city takes over the channels."""
+
+    tour = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="stops")
+    city = models.ForeignKey(
+        "cities.CityPage", on_delete=models.PROTECT, related_name="tour_stops"
+    )
+    week_start = models.DateField(_("week"), help_text=_("The Monday of the takeover week."))
+    topic = models.CharField(_("focus topic"), max_length=200)
+    host_name = models.CharField(_("host"), max_length=120, blank=True)
+    host_title = models.CharField(
+        _("host's title"), max_length=120, blank=True, help_text=_("For example: Mayor")
+    )
+
+    panels = [
+        FieldPanel("city"),
+        FieldPanel("week_start"),
+        FieldPanel("topic"),
+        FieldRowPanel([FieldPanel("host_name"), FieldPanel("host_title")]),
+    ]
+
+    objects = TourStopQuerySet.as_manager()
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tour stop")
+        verbose_name_plural = _("tour stops")
+
+    def __str__(self):
+        return f"{self.city} ({self.week_start:%Y-%m-%d})"
+
+    def clean(self):
+        super().clean()
+        if self.week_start and self.week_start.weekday() != 0:
+            raise ValidationError({"week_start": _("Choose the Monday of the takeover week.")})
+
+    @property
+    def week_end(self):
+        return self.week_start + datetime.timedelta(days=TAKEOVER_DAYS - 1)
+
+    def is_current(self, today=None):
+        today = today or timezone.localdate()
+        return self.week_start <= today <= self.week_end
+
+
+class EventKind(models.TextChoices):
+    SUMMIT = "summit", _("Summit")
+    CONFERENCE = "conference", _("Conference")
+    WORKSHOP = "workshop", _("Workshop")
+    WEBINAR = "webinar", _("Webinar")
+    EXPERIENCE_EXCHANGE = "exchange", _("Experience exchange")
+    SAFETY_WALK = "safety_walk", _("Safety walk")
+    NETWORK_MEETING = "meeting", _("Network meeting")
+
+
+# The time zones in which member cities hold events.
+NORDIC_TIME_ZONES = [
+    ("Atlantic/Reykjavik", _("Iceland (Reykjavik)")),
+    ("Atlantic/Faroe", _("Faroe Islands")),
+    ("America/Nuuk", _("Greenland (Nuuk)")),
+    ("Europe/Copenhagen", _("Denmark (Copenhagen)")),
+    ("Europe/Oslo", _("Norway (Oslo)")),
+    ("Europe/Stockholm", _("Sweden (Stockholm)")),
+    ("Europe/Helsinki", _("Finland (Helsinki)")),
+    ("Europe/Mariehamn", _("Åland (Mariehamn)")),
+    ("Europe/Brussels", _("Brussels")),
+]
+
+
+class EventIndexPage(BasePage):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = EventPage.objects.child_of(self).live().select_related("host_city")
+        context.update(upcoming_events=events.upcoming(), past_events=events.past()[:20])
+        return context
+
+
+class EventPageQuerySet(PortalPageQuerySet):
+    def upcoming(self):
+        return self.filter(end__gte=timezone.now()).order_by("start")
+
+    def past(self):
+        return self.filter(end__lt=timezone.now()).order_by("-start")
+
+
+class EventPage(BasePage):
+    """A summit, conference, workshop, webinar, experience exchange or safety walk."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=NORDIC_TIME_ZONES,
+        default="Europe/Stockholm",
+        help_text=_("The venue's time zone; times are shown in it."),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    host_city = models.ForeignKey(
+        "cities.CityPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_event_pages",
+        verbose_name=_("host city"),
+    )
+    introduction = models.TextField(_("introduction"), max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("online_url"),
+                FieldPanel("host_city"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    objects = page_manager(EventPageQuerySet)
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @property
+    def venue_zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.venue_zone)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.venue_zone)

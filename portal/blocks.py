@@ -1,0 +1,72 @@
+"""StreamField blocks shared by every page type's body."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+# The rich-text features editors get everywhere; imports and other HTML that does not
+# come through the editor are cleaned to the same allow-list (see portal.sanitise).
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "portal/blocks/heading_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "portal/blocks/quote_block.html"
+
+
+class KeyFactBlock(blocks.StructBlock):
+    """One figure that matters, such as "−30 % reported insecurity in two years"."""
+
+    figure = blocks.CharBlock(label=_("Figure"), max_length=40)
+    label = blocks.CharBlock(label=_("What it measures"), max_length=200)
+    source = blocks.CharBlock(label=_("Source"), required=False, max_length=200)
+
+    class Meta:
+        icon = "pick"
+        template = "portal/blocks/key_fact_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"), required=False, help_text=_("Defaults to the document title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "portal/blocks/document_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
+    # ImageBlock asks for alt text, or an explicit "decorative" tick, on every image.
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock()
+    key_fact = KeyFactBlock(label=_("Key fact"))
+    video = EmbedBlock(
+        label=_("Video"), help_text=_("A link to a video on YouTube, Vimeo or similar.")
+    )
+    document = DocumentBlock()
+
+    class Meta:
+        template = "portal/blocks/body_block.html"

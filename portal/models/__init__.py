@@ -1,0 +1,19 @@
+from .media import PortalDocument, PortalImage, PortalRendition
+from .pages import BasePage, CrosswalkPage, HomePage, StandardPage, StoryIndexPage, StoryPage
+from .taxonomy import CapitalCodeTheme, CharterGoal
+from .users import User
+
+__all__ = [
+    "BasePage",
+    "CapitalCodeTheme",
+    "CharterGoal",
+    "CrosswalkPage",
+    "HomePage",
+    "PortalDocument",
+    "PortalImage",
+    "PortalRendition",
+    "StandardPage",
+    "StoryIndexPage",
+    "StoryPage",
+    "User",
+]

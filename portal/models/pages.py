@@ -1,0 +1,222 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.querysets import PortalPageQuerySet, page_manager
+
+from .taxonomy import CapitalCodeTheme, CharterGoal
+
+
+class BasePage(Page):
+    """What every page of the portal has: a summary for cards and meta tags, a social
+    image, and a flag that marks content invented for the demo."""
+
+    social_image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social media image"),
+        help_text=_("Shown when the page is shared; 1200×630 pixels works best."),
+    )
+    is_demo_content = models.BooleanField(
+        _("demo content"),
+        default=False,
+        help_text=_("Invented for the demo; delete it before the portal goes live."),
+    )
+
+    # The field that summarises the page on cards, in search results and in meta tags.
+    summary_field = "introduction"
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    settings_panels = [*Page.settings_panels, FieldPanel("is_demo_content")]
+
+    class Meta:
+        abstract = True
+
+    def get_admin_display_title(self):
+        title = super().get_admin_display_title()
+        return f"{title} [{_('demo')}]" if self.is_demo_content else title
+
+    @property
+    def summary(self):
+        return getattr(self, self.summary_field, "")
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+
+class HomePage(BasePage):
+    """The front door: what the network is, and the ways into its work."""
+
+    introduction = models.TextField(
+        _("introduction"), help_text=_("One or two sentences: what the network is and does.")
+    )
+    hero_image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("hero_image")]
+
+    # The home page is a site root; there is one per site and language.
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cities.CityIndexPage",
+        "practices.PracticeIndexPage",
+        "events.TourIndexPage",
+        "events.EventIndexPage",
+        "portal.StoryIndexPage",
+        "portal.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cities.models import CityPage
+        from events.models import EventPage, TourStop
+        from practices.models import PracticeIndexPage, PracticePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            charter_goals=CharterGoal.objects.in_active_locale(),
+            capital_code_themes=CapitalCodeTheme.objects.in_active_locale(),
+            practice_library=PracticeIndexPage.objects.live().in_active_locale().first(),
+            newest_practices=PracticePage.objects.live().in_active_locale().newest()[:6],
+            tour_stop=TourStop.objects.current_or_next(),
+            upcoming_events=EventPage.objects.live().in_active_locale().upcoming()[:3],
+            latest_stories=StoryPage.objects.live().in_active_locale().newest()[:3],
+            member_city_count=CityPage.objects.live().in_active_locale().members().count(),
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """A page of text: about the network, the charter, contact, privacy."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage", "portal.CrosswalkPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class CrosswalkPage(BasePage):
+    """Explains how the charter's goals and the Capital Code's themes relate, as a table
+    drawn from the reference data, so that it never disagrees with it."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    parent_page_types = ["portal.StandardPage", "portal.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("goals and themes crosswalk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        goals = list(CharterGoal.objects.in_active_locale())
+        themes = list(CapitalCodeTheme.objects.in_active_locale().prefetch_related("related_goals"))
+        context["charter_goals"] = goals
+        context["crosswalk_rows"] = [
+            (theme, [goal in theme.related_goals.all() for goal in goals]) for theme in themes
+        ]
+        return context
+
+
+class StoryIndexPage(BasePage):
+    """Network news and city stories, newest first."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portal.StoryPage"]
+
+    stories_per_page = 12
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = StoryPage.objects.live().in_active_locale().newest()
+        context["stories"] = Paginator(stories, self.stories_per_page).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class StoryPageQuerySet(PortalPageQuerySet):
+    def newest(self):
+        return self.order_by("-date", "-pk")
+
+
+class StoryPage(BasePage):
+    """A piece of network news, or a story told by or about member cities."""
+
+    introduction = models.TextField(_("introduction"), max_length=400)
+    date = models.DateField(_("date"))
+    image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    cities = ParentalManyToManyField(
+        "cities.CityPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("cities"),
+        help_text=_("The member cities this story is about."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("cities"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["portal.StoryIndexPage"]
+    subpage_types = []
+
+    objects = page_manager(StoryPageQuerySet)
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
