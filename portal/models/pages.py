@@ -131,7 +131,7 @@ class CrosswalkPage(BasePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    parent_page_types = ["portal.StandardPage", "portal.HomePage"]
+    parent_page_types = ["portal.StandardPage"]
     subpage_types = []
 
     class Meta:

@@ -1,0 +1,64 @@
+# The portal's one entry point. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+MANAGE := $(VENV)/bin/python manage.py
+# Use the machine's Python; never download one.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run test lint format check pytest load-demo reset-demo superuser clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed ## Install the locked dependencies into .venv (uv, from uv.lock)
+
+run: install ## Install, migrate, load the demo content once, and serve at http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install lint check pytest ## Lint, check, and run the whole test suite, browser tests included
+
+lint: install ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install ## Django's system checks and a check for missing migrations
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install ## The pytest suite alone (pass ARGS="-k city" to select)
+	$(VENV)/bin/pytest $(ARGS)
+
+load-demo: install ## Migrate and load the demo content (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+reset-demo: install ## Delete the local SQLite database and media, then load the demo again
+	rm -rf db.sqlite3 media
+	$(MAKE) load-demo
+
+superuser: install ## Create an administrator account
+	$(MANAGE) createsuperuser
+
+clean: ## Remove the virtual environments and local data
+	rm -rf $(VENV) $(TOOLS) db.sqlite3 media static
