@@ -9,12 +9,10 @@ Run once, when the geometry should change; the portal only reads the result.
 
 import json
 import sys
-
 from pathlib import Path
 
 import numpy as np
 import shapely
-
 from shapely.geometry import box, shape
 from shapely.validation import make_valid
 
