@@ -7,5 +7,5 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/safecities-test-media"))
+MEDIA_ROOT = BASE_DIR / "test-results" / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
