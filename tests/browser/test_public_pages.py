@@ -40,9 +40,7 @@ def public_site(transactional_db):
         tags=["safety walk", "trygghetsvandring"],
     )
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
-    tour = TourPageFactory(
-        parent=TourIndexPage.objects.get(), first_week=monday, number_of_weeks=5
-    )
+    tour = TourPageFactory(parent=TourIndexPage.objects.get(), first_week=monday, number_of_weeks=5)
     TourStopFactory(tour=tour, city=stockholm, week_start=monday)
     event = EventPageFactory(
         parent=EventIndexPage.objects.get(),

@@ -2,9 +2,9 @@ import pytest
 
 from cities.factories import CityPageFactory
 from cities.models import Country
+from portal.models import CapitalCodeTheme, CharterGoal
 from practices.factories import PracticePageFactory
 from practices.models import PracticePage
-from portal.models import CapitalCodeTheme, CharterGoal
 
 pytestmark = pytest.mark.django_db
 
