@@ -1,5 +1,6 @@
 from django import forms
 from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -49,8 +50,10 @@ class PracticeIndexPage(BasePage):
         if selected_country not in Country.values:
             selected_country = ""
 
-        practices = PracticePage.objects.live().in_active_locale().filter_by(
-            goal=selected_goal, theme=selected_theme, country=selected_country
+        practices = (
+            PracticePage.objects.live()
+            .in_active_locale()
+            .filter_by(goal=selected_goal, theme=selected_theme, country=selected_country)
         )
         context.update(
             charter_goals=goals,
@@ -104,6 +107,8 @@ class PracticePage(BasePage):
     summary = models.TextField(
         _("summary"),
         max_length=300,
+        # max_length on a TextField binds only forms; the validator binds imports too.
+        validators=[MaxLengthValidator(300)],
         help_text=_("At most 300 characters; shown on cards and in search results."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

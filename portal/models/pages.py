@@ -35,6 +35,8 @@ class BasePage(Page):
     # The field that summarises the page on cards, in search results and in meta tags.
     summary_field = "introduction"
 
+    objects = page_manager(PortalPageQuerySet)
+
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     settings_panels = [*Page.settings_panels, FieldPanel("is_demo_content")]
 

@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / "test-results" / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files straight from the apps, as in development: the tests never collect them.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

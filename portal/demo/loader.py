@@ -1,0 +1,255 @@
+"""Builds the demo from the tables with the test factories.
+
+Every item is looked up by its slug (or name, or email address) first and created only if
+it is missing, so a second run changes nothing and an interrupted one can be finished.
+"""
+
+import datetime
+from collections import Counter
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+
+from cities.factories import CityPageFactory
+from cities.models import CityIndexPage
+from events.factories import EventPageFactory, TourPageFactory, TourStopFactory
+from events.models import EventIndexPage, TourIndexPage
+from portal.factories import PortalImageFactory, StoryPageFactory, UserFactory, image_block
+from portal.models import CapitalCodeTheme, CharterGoal, StoryIndexPage, User
+from portal.roles import NETWORK_STAFF, city_editors_group_name
+from practices.factories import PracticePageFactory
+
+from .cities import CITIES
+from .events import EVENTS
+from .images import draw_picture
+from .practices import PRACTICES
+from .stories import STORIES
+from .tours import TOURS
+
+DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (demo accounts; printed by load_demo)
+HOME_HERO_IMAGE = "A calm Nordic harbour at first light"
+EDITORS_CITY = "Stockholm"
+ACCOUNTS = [
+    {
+        "email": "staff@example.org",
+        "first_name": "Astrid",
+        "last_name": "Nyberg",
+        "group": NETWORK_STAFF,
+        # A superuser as well, so the demo also reaches what the group does not cover.
+        "is_superuser": True,
+    },
+    {
+        "email": "editor.stockholm@example.org",
+        "first_name": "Erik",
+        "last_name": "Lindqvist",
+        "group": city_editors_group_name(EDITORS_CITY),
+        "is_superuser": False,
+    },
+]
+# A city's editors write and submit for moderation; network staff publish.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    (app_label, f"{action}_{model}")
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    for action in ("add", "change", "choose")
+]
+
+
+def at_nine(day):
+    """A publication time for a table's date: nine in the morning, in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+class DemoLoader:
+    def __init__(self):
+        self.created = Counter()
+        self.home = Site.objects.get(is_default_site=True).root_page.specific
+        self.goals = {
+            goal.slug: goal for goal in CharterGoal.objects.filter(locale=self.home.locale)
+        }
+        self.themes = {
+            theme.slug: theme for theme in CapitalCodeTheme.objects.filter(locale=self.home.locale)
+        }
+        self.collection = self.child_collection("Demo")
+        self.cities = {}
+
+    def load(self):
+        self.load_home_image()
+        self.load_cities()
+        self.load_practices()
+        self.load_tours()
+        self.load_events()
+        self.load_stories()
+        self.load_accounts()
+        return self.created
+
+    def section(self, page_class):
+        return page_class.objects.child_of(self.home).get()
+
+    def existing(self, parent, slug):
+        page = parent.get_children().filter(slug=slug).first()
+        return page.specific if page else None
+
+    def child_collection(self, name):
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=name).first()
+        if collection is None:
+            collection = root.add_child(name=name)
+            self.created["collection"] += 1
+        return collection
+
+    def image(self, description):
+        self.created["image"] += 1
+        return PortalImageFactory(
+            title=description,
+            description=description,
+            credit="Drawn for the demo",
+            file=draw_picture(description),
+            collection=self.collection,
+        )
+
+    def load_home_image(self):
+        if self.home.hero_image_id:
+            return
+        self.home.hero_image = self.image(HOME_HERO_IMAGE)
+        # The home page was published with a revision; the admin edits the latest one.
+        self.home.save_revision().publish()
+
+    def load_cities(self):
+        index = self.section(CityIndexPage)
+        for entry in CITIES:
+            fields = dict(entry)
+            hero = fields.pop("hero_image", None)
+            city = self.existing(index, fields["slug"])
+            if city is None:
+                fields.setdefault("is_demo_content", True)
+                city = CityPageFactory(
+                    parent=index, hero_image=self.image(hero) if hero else None, **fields
+                )
+                self.created["city"] += 1
+            self.cities[city.slug] = city
+
+    def load_practices(self):
+        for entry in PRACTICES:
+            fields = dict(entry)
+            city = self.cities[fields.pop("city")]
+            picture = fields.pop("image", None)
+            if self.existing(city, fields["slug"]):
+                continue
+            if picture:
+                body = fields["body"]
+                fields["body"] = [body[0], image_block(self.image(picture)), *body[1:]]
+            fields.setdefault("is_demo_content", True)
+            PracticePageFactory(
+                parent=city,
+                charter_goals=[self.goals[slug] for slug in fields.pop("goals")],
+                capital_code_themes=[self.themes[slug] for slug in fields.pop("themes")],
+                first_published_at=at_nine(fields["start_date"] or datetime.date(2020, 1, 1)),
+                **fields,
+            )
+            self.created["practice"] += 1
+
+    def load_tours(self):
+        index = self.section(TourIndexPage)
+        for entry in TOURS:
+            fields = dict(entry)
+            stops = fields.pop("stops")
+            if self.existing(index, fields["slug"]):
+                continue
+            tour = TourPageFactory(
+                parent=index,
+                charter_goals=[self.goals[slug] for slug in fields.pop("goals")],
+                capital_code_themes=[self.themes[slug] for slug in fields.pop("themes")],
+                **fields,
+            )
+            for position, (city, week_start, topic, *host) in enumerate(stops):
+                host_name, host_title = host or ("", "")
+                TourStopFactory(
+                    tour=tour,
+                    city=self.cities[city],
+                    week_start=week_start,
+                    topic=topic,
+                    host_name=host_name,
+                    host_title=host_title,
+                    sort_order=position,
+                )
+            self.created["tour"] += 1
+            self.created["tour stop"] += len(stops)
+
+    def load_events(self):
+        index = self.section(EventIndexPage)
+        for entry in EVENTS:
+            fields = dict(entry)
+            if self.existing(index, fields["slug"]):
+                continue
+            host_city = fields.pop("host_city", None)
+            fields.setdefault("is_demo_content", True)
+            fields.setdefault("venue", "")
+            fields.setdefault("address", "")
+            EventPageFactory(parent=index, host_city=self.cities.get(host_city), **fields)
+            self.created["event"] += 1
+
+    def load_stories(self):
+        index = self.section(StoryIndexPage)
+        for entry in STORIES:
+            fields = dict(entry)
+            picture = fields.pop("image", None)
+            if self.existing(index, fields["slug"]):
+                continue
+            fields.setdefault("is_demo_content", True)
+            StoryPageFactory(
+                parent=index,
+                image=self.image(picture) if picture else None,
+                cities=[self.cities[slug] for slug in fields.pop("cities")],
+                first_published_at=at_nine(fields["date"]),
+                **fields,
+            )
+            self.created["story"] += 1
+
+    def load_accounts(self):
+        self.load_city_editors_group()
+        for account in ACCOUNTS:
+            fields = dict(account)
+            group = Group.objects.get(name=fields.pop("group"))
+            if User.objects.filter(email__iexact=fields["email"]).exists():
+                continue
+            user = UserFactory(password=DEMO_PASSWORD, is_staff=True, **fields)
+            user.groups.add(group)
+            # allauth asks for a verified address before it lets anyone sign in.
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+            self.created["account"] += 1
+
+    def load_city_editors_group(self):
+        city = self.cities[slugify(EDITORS_CITY)]
+        group, created = Group.objects.get_or_create(name=city_editors_group_name(city.title))
+        if not created:
+            return
+        self.created["group"] += 1
+        group.permissions.add(permission("wagtailadmin", "access_admin"))
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(
+                group=group, page=city, permission=permission("wagtailcore", codename)
+            )
+        collection = self.child_collection(city.title)
+        for perm in EDITOR_COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=collection, permission=permission(*perm)
+            )
+
+
+PLURALS = {"city": "cities", "story": "stories"}
+
+
+def describe(created):
+    """ "1 city, 27 practices, ..." for a count of what was created."""
+    return ", ".join(
+        f"{count} {what if count == 1 else PLURALS.get(what, what + 's')}"
+        for what, count in created.items()
+    )

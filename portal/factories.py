@@ -1,0 +1,141 @@
+"""Factories for the portal's users, images and pages, shared by the tests and the demo."""
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+from wagtail.models import Collection, Page
+
+from portal.models import (
+    CrosswalkPage,
+    HomePage,
+    PortalImage,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+    User,
+)
+
+
+def paragraph(html):
+    """One paragraph block of a body StreamField, in its stored form."""
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def key_fact(figure, label, source=""):
+    return {"type": "key_fact", "value": {"figure": figure, "label": label, "source": source}}
+
+
+def image_block(image):
+    return {
+        "type": "image",
+        "value": {"image": image.pk, "alt_text": image.description, "decorative": False},
+    }
+
+
+class UserFactory(DjangoModelFactory):
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.LazyAttributeSequence(
+        lambda o, n: f"{slugify(o.first_name)}.{slugify(o.last_name)}.{n}@example.org"
+    )
+    password = factory.django.Password("correct-horse-battery-staple")
+
+    class Meta:
+        model = User
+
+
+class PortalImageFactory(DjangoModelFactory):
+    title = factory.Faker("street_name")
+    description = factory.LazyAttribute(lambda o: f"{o.title} on a calm winter morning")
+    credit = factory.Faker("name")
+    file = factory.django.ImageField(
+        width=1600, height=900, color="#1F5F8B", format="JPEG", filename="image.jpg"
+    )
+    # wagtail_factories' CollectionMemberFactory would make a new root collection per image.
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+    class Meta:
+        model = PortalImage
+
+
+class BasePageFactory(wagtail_factories.PageFactory):
+    """Published by default, with the dates a published page has, so that "newest first"
+    listings order factory pages as they would real ones."""
+
+    live = True
+    first_published_at = factory.Maybe("live", factory.LazyFunction(timezone.now), None)
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # modelcluster keeps many-to-many values and tags in memory until the page is
+        # saved; the hooks return True when they set something.
+        if create and results and any(results.values()):
+            instance.save()
+
+
+class HomePageFactory(BasePageFactory):
+    parent = factory.LazyFunction(Page.get_first_root_node)
+    title = "Nordic Safe Cities"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+    introduction = (
+        "A city-to-city network for safe, trusting, tolerant and resilient cities "
+        "in Denmark, Finland, Iceland, Norway and Sweden."
+    )
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(BasePageFactory):
+    parent = factory.SubFactory(HomePageFactory)
+    title = factory.Sequence(lambda n: f"How membership works, part {n}")
+    introduction = factory.Faker("sentence", nb_words=16)
+    body = factory.LazyFunction(lambda: [paragraph("<p>Member cities meet at conferences.</p>")])
+
+    class Meta:
+        model = StandardPage
+
+
+class CrosswalkPageFactory(BasePageFactory):
+    parent = factory.SubFactory(StandardPageFactory)
+    title = "How the charter goals and the Capital Code relate"
+    slug = "goals-and-themes"
+
+    class Meta:
+        model = CrosswalkPage
+
+
+class StoryIndexPageFactory(BasePageFactory):
+    parent = factory.SubFactory(HomePageFactory)
+    title = "Stories"
+    introduction = "News from the network and stories from its member cities."
+
+    class Meta:
+        model = StoryIndexPage
+
+
+class StoryPageFactory(BasePageFactory):
+    parent = factory.SubFactory(StoryIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Member cities share what works, part {n}")
+    date = factory.Faker("date_between", start_date="-1y", end_date="today")
+    introduction = factory.Faker("sentence", nb_words=24)
+    body = factory.LazyAttribute(lambda o: [paragraph(f"<p>{o.introduction}</p>")])
+
+    class Meta:
+        model = StoryPage
+
+    @factory.post_generation
+    def cities(self, create, extracted, **kwargs):
+        if extracted:
+            self.cities.set(extracted)
+        return bool(extracted)

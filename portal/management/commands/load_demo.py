@@ -1,0 +1,52 @@
+"""Load the demo content: the site structure (``setup_site``), then member cities,
+practices, tours, events, stories, pictures and two demo accounts. Safe to run again."""
+
+import logging
+from contextlib import contextmanager
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.demo.loader import ACCOUNTS, DEMO_PASSWORD, DemoLoader, describe
+
+SITE_URL = "http://127.0.0.1:8000"
+
+
+@contextmanager
+def quiet(*logger_names):
+    """Silence per-object log lines (Wagtail's page log, the task queue), which for a
+    hundred pages would bury the summary."""
+    loggers = [logging.getLogger(name) for name in logger_names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = "Create the site structure and the demo content, if missing."
+
+    def handle(self, *args, **options):
+        with quiet("wagtail", "django_tasks"), transaction.atomic():
+            call_command(
+                "setup_site",
+                verbosity=options["verbosity"],
+                stdout=self.stdout,
+                stderr=self.stderr,
+            )
+            created = DemoLoader().load()
+
+        if options["verbosity"] == 0:
+            return
+        if created:
+            self.stdout.write(f"Demo content: created {describe(created)}.")
+        else:
+            self.stdout.write("Demo content already loaded; nothing changed.")
+        self.stdout.write(f"\nThe portal: {SITE_URL}   The admin: {SITE_URL}/admin/")
+        for account in ACCOUNTS:
+            self.stdout.write(f"  {account['email']} / {DEMO_PASSWORD}  ({account['group']})")
