@@ -164,10 +164,16 @@ class CityPage(BasePage):
 
         return PracticePage.objects.child_of(self).live().newest()
 
-    def tour_stops(self):
+    def takeover_weeks(self):
+        """The city's weeks on published tours, oldest first."""
         from events.models import TourStop
 
-        return TourStop.objects.filter(city=self, tour__live=True).select_related("tour")
+        return (
+            TourStop.objects.filter(city=self)
+            .on_live_tours()
+            .select_related("tour")
+            .order_by("week_start")
+        )
 
     def hosted_events(self):
         from events.models import EventPage

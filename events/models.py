@@ -103,6 +103,14 @@ class TourPage(BasePage):
     def last_week(self):
         return self.first_week + datetime.timedelta(weeks=self.number_of_weeks - 1)
 
+    @property
+    def last_day(self):
+        """The Friday of the last takeover week."""
+        return self.last_week + datetime.timedelta(days=TAKEOVER_DAYS - 1)
+
+    def has_ended(self, today=None):
+        return self.last_day < (today or timezone.localdate())
+
     def channel_labels(self):
         labels = dict(Channel.choices)
         return [labels.get(channel, channel) for channel in self.channels]
@@ -136,9 +144,7 @@ class TourStop(Orderable):
     """One week of a tour, in which one city takes over the channels."""
 
     tour = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="stops")
-    city = models.ForeignKey(
-        "cities.CityPage", on_delete=models.PROTECT, related_name="tour_stops"
-    )
+    city = models.ForeignKey("cities.CityPage", on_delete=models.PROTECT, related_name="tour_stops")
     week_start = models.DateField(_("week"), help_text=_("The Monday of the takeover week."))
     topic = models.CharField(_("focus topic"), max_length=200)
     host_name = models.CharField(_("host"), max_length=120, blank=True)
@@ -174,6 +180,14 @@ class TourStop(Orderable):
     def is_current(self, today=None):
         today = today or timezone.localdate()
         return self.week_start <= today <= self.week_end
+
+    def is_past(self, today=None):
+        return self.week_end < (today or timezone.localdate())
+
+    @property
+    def week_number(self):
+        """Which week of its tour this is: 1, 2, ..."""
+        return self.tour.week_number(self.week_start)
 
 
 class EventKind(models.TextChoices):
@@ -294,6 +308,10 @@ class EventPage(BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @property
+    def has_ended(self):
+        return self.end < timezone.now()
 
     @property
     def venue_zone(self):

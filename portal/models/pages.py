@@ -92,6 +92,7 @@ class HomePage(BasePage):
         from practices.models import PracticeIndexPage, PracticePage
 
         context = super().get_context(request, *args, **kwargs)
+        member_cities = CityPage.objects.live().in_active_locale().members()
         context.update(
             charter_goals=CharterGoal.objects.in_active_locale(),
             capital_code_themes=CapitalCodeTheme.objects.in_active_locale(),
@@ -100,7 +101,8 @@ class HomePage(BasePage):
             tour_stop=TourStop.objects.current_or_next(),
             upcoming_events=EventPage.objects.live().in_active_locale().upcoming()[:3],
             latest_stories=StoryPage.objects.live().in_active_locale().newest()[:3],
-            member_city_count=CityPage.objects.live().in_active_locale().members().count(),
+            member_city_count=member_cities.count(),
+            member_country_count=member_cities.order_by().values("country").distinct().count(),
         )
         return context
 

@@ -25,7 +25,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Function-scoped on purpose: Playwright's sync API runs an event loop in the test's
+# thread, and while it runs Django hands out other database connections, which lack the
+# serialized reference data that each live-server test restores. Starting Chromium
+# after the database is set up, and stopping it before the flush, keeps them apart.
+@pytest.fixture
 def browser():
     if not CHROMIUM.exists():
         message = "Chromium is not installed at /usr/bin/chromium (apt-get install chromium)"

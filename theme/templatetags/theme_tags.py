@@ -1,0 +1,112 @@
+"""Small presentation helpers for the portal's templates.
+
+Domain logic belongs in the models; these only shape what the templates show.
+"""
+
+import datetime
+
+from django import template
+from django.utils import dateformat
+from django.utils.text import capfirst
+from django.utils.translation import pgettext
+
+register = template.Library()
+
+
+@register.filter
+def in_section(path, section_url):
+    """True when the request path is the section's page or one below it."""
+    if not path or not section_url or section_url == "/":
+        return False
+    return path.startswith(section_url)
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """The page's ancestors from the site's home page down, without the tree's root."""
+    if page is None or not hasattr(page, "get_ancestors"):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, location):
+    request = context.get("request")
+    if request is None:
+        return location
+    return request.build_absolute_uri(location)
+
+
+@register.simple_tag
+def social_image(page):
+    """The image to show when the page is shared: its own social image, else its main image."""
+    for field in ("social_image", "hero_image", "image"):
+        image = getattr(page, field, None)
+        if image:
+            return image
+    return None
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _full_date_format():
+    # Translators: Django date format for a full date, see
+    # https://docs.djangoproject.com/en/stable/ref/templates/builtins/#date
+    return pgettext("date format", "j F Y")
+
+
+@register.filter
+def long_date(value):
+    """A date written out in full: "8 March 2021"."""
+    if not value:
+        return ""
+    return dateformat.format(_as_date(value), _full_date_format())
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """A compact, translatable period: "22–26 March 2021", "30 March – 2 April 2021"."""
+    start = _as_date(start)
+    end = _as_date(end)
+    full = _full_date_format()
+    if not end or end == start:
+        return dateformat.format(start, full)
+    if (start.year, start.month) == (end.year, end.month):
+        # Translators: Django date format for the first day of a range within one month
+        first = pgettext("date range format, same month", "j")
+    elif start.year == end.year:
+        # Translators: Django date format for the first day of a range within one year
+        first = pgettext("date range format, same year", "j F")
+    else:
+        first = full
+    first_part = dateformat.format(start, first)
+    # An en dash; spaced when either side is more than a number ("30 March – 2 April").
+    dash = " \u2013 " if " " in first_part else "\u2013"
+    return f"{first_part}{dash}{dateformat.format(end, full)}"
+
+
+@register.filter
+def page_type(page):
+    """The page's kind in words ("City", "Practice"), for search results."""
+    return capfirst(page.specific_class._meta.verbose_name)
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    """Page numbers for pagination, with an ellipsis for long runs."""
+    return list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    )
+
+
+@register.simple_tag
+def section_page(model_label):
+    """The live page of a section type ("events.EventIndexPage") in the visitor's language,
+    for "see all" links from other pages."""
+    from django.apps import apps
+    from wagtail.models import Locale
+
+    model = apps.get_model(model_label)
+    return model.objects.live().filter(locale=Locale.get_active()).first()
