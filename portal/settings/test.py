@@ -12,3 +12,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the apps, as in development: the tests never collect them.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Wagtail runs its search-index and reference-index tasks immediately; one log line per
+# task drowns the test output.
+LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}}
