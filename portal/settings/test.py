@@ -15,3 +15,6 @@ WHITENOISE_USE_FINDERS = True
 # Wagtail runs its search-index and reference-index tasks immediately; one log line per
 # task drowns the test output.
 LOGGING["loggers"] = {"django_tasks": {"level": "WARNING"}}
+# Persistent connections would outlive the live server's threads and keep PostgreSQL
+# from dropping the test database at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
