@@ -1,8 +1,12 @@
+import datetime
+
 import factory
+from factory.django import DjangoModelFactory
 
 from portal.factories import BasePageFactory, HomePageFactory
+from portal.models import CharterGoal
 
-from .models import CityIndexPage, CityPage, Country, MembershipStatus
+from .models import CityIndexPage, CityPage, Country, MembershipApplication, MembershipStatus
 
 
 class CityIndexPageFactory(BasePageFactory):
@@ -32,3 +36,29 @@ class CityPageFactory(BasePageFactory):
 
     class Meta:
         model = CityPage
+
+
+class MembershipApplicationFactory(DjangoModelFactory):
+    city_name = factory.Faker("city")
+    country = Country.SWEDEN
+    contact_name = factory.Faker("name")
+    contact_role = "Coordinator against violent extremism"
+    contact_email = factory.Sequence(lambda n: f"coordinator.{n}@city.example")
+    contact_phone = "+46 8 508 290 00"
+    deciding_body = "City executive board (kommunstyrelsen)"
+    case_reference = factory.Sequence(lambda n: f"KS 2026/{100 + n}")
+    decision_date = datetime.date(2026, 10, 7)
+    decision_document = factory.django.FileField(filename="decision.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    motivation = "We want to learn from other cities' safety walks and share our own work."
+    accepts_charter = True
+
+    class Meta:
+        model = MembershipApplication
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def prioritised_goals(self, create, extracted, **kwargs):
+        if create:
+            self.prioritised_goals.set(
+                extracted or CharterGoal.objects.filter(slug="safe-urban-spaces")
+            )

@@ -46,3 +46,13 @@ def to_svg(latitude, longitude):
         round((x - frame["min_x"]) * frame["scale"], 1),
         round((frame["max_y"] - y) * frame["scale"], 1),
     )
+
+
+def map_markers(cities):
+    """A marker for each city that has a location, in the map's coordinates."""
+    markers = []
+    for city in cities:
+        if city.latitude is not None and city.longitude is not None:
+            x, y = to_svg(city.latitude, city.longitude)
+            markers.append({"city": city, "x": x, "y": y})
+    return markers

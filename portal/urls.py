@@ -24,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
+    path("membership/", include("cities.urls")),
     # Anything not matched above is a page of the Wagtail tree; this must come last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

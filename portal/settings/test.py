@@ -8,6 +8,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / "test-results" / "media"
+STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "test-results" / "private-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the apps, as in development: the tests never collect them.
 WHITENOISE_AUTOREFRESH = True

@@ -168,6 +168,9 @@ STAFF_PERMISSIONS = [
     ("portal", "add_capitalcodetheme"),
     ("portal", "change_capitalcodetheme"),
     ("portal", "view_capitalcodetheme"),
+    # Membership applications are for staff's eyes only; city editors never see them.
+    ("cities", "view_membershipapplication"),
+    ("cities", "change_membershipapplication"),
 ]
 STAFF_COLLECTION_PERMISSIONS = [
     (app_label, f"{action}_{model}")

@@ -1,12 +1,14 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
+from cities.charts import indicator_series
+from cities.map import map_markers
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -42,23 +44,43 @@ class CityIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        cities = (
-            CityPage.objects.child_of(self)
-            .live()
-            .members()
-            .select_related("coat_of_arms")
-            .order_by("title")
-        )
+        members = CityPage.objects.child_of(self).live().members().order_by("title")
         country = request.GET.get("country", "")
-        if country in Country.values:
-            cities = cities.filter(country=country)
-        context.update(cities=cities, countries=Country.choices, selected_country=country)
+        if country not in Country.values:
+            country = ""
+        query = request.GET.get("q", "").strip()
+        cities = list(members.matching(country=country, name=query).select_related("coat_of_arms"))
+        context.update(
+            cities=cities,
+            countries=members.country_counts(),
+            selected_country=country,
+            search_query=query,
+            map_markers=map_markers(cities),
+        )
         return context
 
 
 class CityPageQuerySet(PortalPageQuerySet):
     def members(self):
         return self.filter(membership_status=MembershipStatus.MEMBER)
+
+    def matching(self, country="", name=""):
+        cities = self
+        if country:
+            cities = cities.filter(country=country)
+        if name:
+            cities = cities.filter(title__icontains=name)
+        return cities
+
+    def country_counts(self):
+        """Every country with the number of these cities in it, in the choices' order."""
+        counts = dict(
+            self.order_by()
+            .values_list("country")
+            .annotate(models.Count("pk"))
+            .values_list("country", "pk__count")
+        )
+        return [(code, label, counts.get(code, 0)) for code, label in Country.choices]
 
 
 class CityPage(BasePage):
@@ -121,6 +143,18 @@ class CityPage(BasePage):
     )
     introduction = models.TextField(_("introduction"), max_length=600)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    challenges = RichTextField(
+        _("challenges"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the city is up against: the problems it wants to solve."),
+    )
+    network_focus = RichTextField(
+        _("with the network this year"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the city works on with the network this year."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -140,6 +174,13 @@ class CityPage(BasePage):
         FieldPanel("coat_of_arms"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        FieldPanel("challenges"),
+        FieldPanel("network_focus"),
+        InlinePanel("key_figures", label=_("Key figure"), heading=_("Key safety figures")),
+        InlinePanel(
+            "strategy_documents", label=_("Strategy document"), heading=_("Strategy documents")
+        ),
+        InlinePanel("contacts", label=_("Contact"), heading=_("Contacts")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -158,6 +199,12 @@ class CityPage(BasePage):
     class Meta:
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+
+    def public_contacts(self):
+        return [contact for contact in self.contacts.all() if contact.is_public]
+
+    def key_figure_series(self):
+        return indicator_series(self.key_figures.all())
 
     def practices(self):
         from practices.models import PracticePage

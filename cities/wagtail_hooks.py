@@ -1,0 +1,71 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import MembershipApplication
+
+
+class MembershipApplicationViewSet(SnippetViewSet):
+    model = MembershipApplication
+    icon = "group"
+    menu_label = _("Membership applications")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["city_name", "country", "status", "decision_date", "submitted_at"]
+    list_filter = ["status", "country"]
+    search_fields = ["city_name", "contact_name", "case_reference"]
+    inspect_view_enabled = True
+    inspect_view_class = admin_views.ApplicationInspectView
+    inspect_view_fields = [
+        "status",
+        "city_name",
+        "country",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "deciding_body",
+        "case_reference",
+        "decision_date",
+        "decision_document",
+        "prioritised_goals",
+        "motivation",
+        "accepts_charter",
+        "submitted_at",
+        "internal_notes",
+        "decline_reason",
+        "decided_at",
+        "city_page",
+        "editors_group",
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("approve/<int:pk>/", admin_views.ApproveApplicationView.as_view(), name="approve"),
+            path("decline/<int:pk>/", admin_views.DeclineApplicationView.as_view(), name="decline"),
+            path(
+                "decision/<int:pk>/",
+                admin_views.DecisionDocumentView.as_view(),
+                name="decision_document",
+            ),
+        ]
+
+
+register_snippet(MembershipApplicationViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_membership_log_actions(actions):
+    actions.register_action(
+        "cities.application.submit", _("Submit application"), _("Application submitted")
+    )
+    actions.register_action(
+        "cities.application.approve", _("Approve application"), _("Application approved")
+    )
+    actions.register_action(
+        "cities.application.decline", _("Decline application"), _("Application declined")
+    )

@@ -1,0 +1,161 @@
+"""The public membership application: what a city submits, and what bad input gets."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cities.models import ApplicationStatus, MembershipApplication
+from portal.models import CharterGoal
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+def decision_pdf(content=PDF, name="decision.pdf"):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def application_data(**overrides):
+    data = {
+        "city_name": "Lund",
+        "country": "SE",
+        "contact_name": "Karin Lindqvist",
+        "contact_role": "Coordinator against violent extremism",
+        "contact_email": "karin.lindqvist@lund.example",
+        "contact_phone": "+46 46 35 50 00",
+        "deciding_body": "City executive board (kommunstyrelsen)",
+        "case_reference": "KS 2026/117",
+        "decision_date": "2026-10-07",
+        "prioritised_goals": [
+            CharterGoal.objects.get(slug="safe-urban-spaces").pk,
+            CharterGoal.objects.get(slug="strong-youth-engagement").pk,
+        ],
+        "motivation": "We want to learn from safety walks and share our work with youth.",
+        "accepts_charter": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def apply(client, data=None, document=None):
+    payload = data or application_data()
+    payload["decision_document"] = document or decision_pdf()
+    return client.post(reverse("membership_apply"), payload)
+
+
+def test_the_form_says_membership_is_free_and_shows_the_charter(client, home):
+    response = client.get(reverse("membership_apply"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "free" in content.lower()
+    for goal in CharterGoal.objects.all():
+        assert goal.name in content
+
+
+def test_a_complete_application_is_stored_and_confirmed_by_email(
+    client, home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = apply(client)
+
+    assert response.status_code == 302
+    application = MembershipApplication.objects.get()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.case_reference == "KS 2026/117"
+    assert application.decision_date == datetime.date(2026, 10, 7)
+    assert application.prioritised_goals.count() == 2
+    assert application.decision_document.read().startswith(b"%PDF-")
+    confirmation = [m for m in mail.outbox if m.to == ["karin.lindqvist@lund.example"]]
+    assert len(confirmation) == 1
+    assert "KS 2026/117" in confirmation[0].body
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("contact_email", "karin@", "Enter a valid email address."),
+        ("case_reference", "<b>", "Enter the reference as written on the decision"),
+        ("decision_date", "2026-13-45", "Enter a valid date."),
+        ("decision_date", "2999-01-01", "The decision date cannot be in the future."),
+        ("contact_phone", "call me", "Enter a phone number"),
+        ("prioritised_goals", [], "Choose at least one charter goal."),
+        ("accepts_charter", "", "tick the box to confirm"),
+        ("city_name", "", "This field is required."),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
+    client, home, field, value, message
+):
+    response = apply(client, application_data(**{field: value}))
+
+    assert response.status_code == 200
+    assert MembershipApplication.objects.count() == 0
+    content = response.content.decode()
+    assert message in content
+    # What the person typed in the other fields is still there.
+    assert 'value="Karin Lindqvist"' in content
+    assert "We want to learn from safety walks" in content
+
+
+def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(client, home):
+    fake = decision_pdf(b"MZ\x90\x00 this is a program", name="decision.pdf")
+    response = apply(client, document=fake)
+
+    assert response.status_code == 200
+    assert "This file is not a PDF" in response.content.decode()
+    assert MembershipApplication.objects.count() == 0
+
+
+def test_a_pdf_over_ten_megabytes_is_refused(client, home):
+    big = decision_pdf(PDF + b"0" * (10 * 1024 * 1024))
+    response = apply(client, document=big)
+
+    assert "the largest we accept is 10" in response.content.decode()
+    assert MembershipApplication.objects.count() == 0
+
+
+def test_a_bot_that_fills_the_hidden_field_is_thanked_and_ignored(
+    client, home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = apply(client, application_data(website="https://spam.example"))
+
+    assert response.status_code == 302
+    assert MembershipApplication.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_many_applications_from_one_address_are_slowed_down(client, home):
+    for _ in range(5):
+        assert apply(client).status_code == 302
+    response = apply(client)
+
+    assert response.status_code == 200
+    assert "Please try again later" in response.content.decode()
+    assert MembershipApplication.objects.count() == 5
+
+
+def test_html_in_the_motivation_is_stored_as_typed_and_never_run(admin_client, client, home):
+    script = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    apply(client, application_data(motivation=f"We mean it. {script}"))
+    application = MembershipApplication.objects.get()
+    assert application.motivation == f"We mean it. {script}"
+
+    inspect_url = reverse(
+        "wagtailsnippets_cities_membershipapplication:inspect", args=[application.pk]
+    )
+    content = admin_client.get(inspect_url).content.decode()
+    assert "<script>alert" not in content
+    assert "&lt;script&gt;alert" in content
+    assert "<img src=x" not in content
