@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import IndexView
 
 from portal.sanitise import text_as_html
 
@@ -23,6 +24,14 @@ def url_for(view_name, application):
     return reverse(
         f"wagtailsnippets_cities_membershipapplication:{view_name}", args=[application.pk]
     )
+
+
+class ApplicationIndexView(IndexView):
+    """Reviewing an application starts with reading it: the listing links to the
+    application itself, and editing (status, internal notes) is one click further."""
+
+    def get_edit_url(self, instance):
+        return url_for("inspect", instance)
 
 
 class ApplicationInspectView(InspectView):

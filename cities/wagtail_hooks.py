@@ -17,6 +17,7 @@ class MembershipApplicationViewSet(SnippetViewSet):
     list_display = ["city_name", "country", "status", "decision_date", "submitted_at"]
     list_filter = ["status", "country"]
     search_fields = ["city_name", "contact_name", "case_reference"]
+    index_view_class = admin_views.ApplicationIndexView
     inspect_view_enabled = True
     inspect_view_class = admin_views.ApplicationInspectView
     inspect_view_fields = [
