@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.fields import MultipleChoiceJSONField
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -56,7 +57,7 @@ class TourPage(BasePage):
     number_of_weeks = models.PositiveSmallIntegerField(
         _("number of weeks"), validators=[MinValueValidator(1), MaxValueValidator(52)]
     )
-    channels = models.JSONField(_("channels"), default=list, blank=True)
+    channels = MultipleChoiceJSONField(_("channels"), option_choices=Channel.choices, blank=True)
     charter_goals = ParentalManyToManyField(
         "portal.CharterGoal", blank=True, related_name="tours", verbose_name=_("charter goals")
     )
@@ -72,10 +73,7 @@ class TourPage(BasePage):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldRowPanel([FieldPanel("first_week"), FieldPanel("number_of_weeks")]),
-        FieldPanel(
-            "channels",
-            widget=forms.CheckboxSelectMultiple(choices=Channel.choices),
-        ),
+        FieldPanel("channels"),
         MultiFieldPanel(
             [
                 FieldPanel("charter_goals", widget=forms.CheckboxSelectMultiple),

@@ -70,3 +70,22 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         template = "portal/blocks/body_block.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Link text"), max_length=200)
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        template = "portal/blocks/link_block.html"
+
+
+class ResourceBlock(blocks.StreamBlock):
+    """Documents and links a reader can take away."""
+
+    document = DocumentBlock()
+    link = LinkBlock()
+
+    class Meta:
+        template = "portal/blocks/body_block.html"

@@ -1,18 +1,23 @@
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cities.models import Country
-from portal.blocks import BodyBlock
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
+from portal.fields import MultipleChoiceJSONField
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -22,6 +27,70 @@ class PracticeStatus(models.TextChoices):
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
     DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class PreventionLevel(models.TextChoices):
+    UNIVERSAL = "universal", _("Universal: everyone in a place or group")
+    SELECTIVE = "selective", _("Selective: groups at higher risk")
+    INDICATED = "indicated", _("Indicated: individuals already involved")
+
+
+class Partner(models.TextChoices):
+    POLICE = "police", _("Police")
+    PROPERTY_OWNERS = "property_owners", _("Property owners")
+    LOCAL_BUSINESSES = "businesses", _("Local businesses")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    CULTURE = "culture", _("Culture")
+    SCHOOLS = "schools", _("Schools")
+    NATIONAL_AGENCIES = "national_agencies", _("National agencies")
+    RESEARCH = "research", _("Research")
+
+
+class Evaluation(models.TextChoices):
+    NONE = "none", _("Not evaluated")
+    INTERNAL = "internal", _("Internal evaluation")
+    EXTERNAL = "external", _("External evaluation")
+    PEER_REVIEWED = "peer_reviewed", _("Peer-reviewed study")
+
+
+class EvidenceLevel(models.TextChoices):
+    """How much another city can rely on the record, from the evaluation and the
+    indicators; derived, never typed."""
+
+    DESCRIBED = "described", _("Described")
+    DOCUMENTED = "documented", _("Documented")
+    EVALUATED = "evaluated", _("Evaluated")
+    PEER_REVIEWED = "peer_reviewed", _("Peer reviewed")
+
+
+EVIDENCE_EXPLANATIONS = {
+    EvidenceLevel.DESCRIBED: _("The city describes what it did; no effect has been measured yet."),
+    EvidenceLevel.DOCUMENTED: _(
+        "The city has measured at least one indicator of effect against a baseline."
+    ),
+    EvidenceLevel.EVALUATED: _("An evaluation has assessed what the practice achieved."),
+    EvidenceLevel.PEER_REVIEWED: _("A peer-reviewed study has assessed the practice's effect."),
+}
+
+
+class TargetGroup(TranslatableMixin, models.Model):
+    """Whom a practice is for: young people, parents, residents of an area, ..."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_group_slug")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class PracticeIndexPage(BasePage):
@@ -88,6 +157,10 @@ class PracticePageQuerySet(PortalPageQuerySet):
         return self.select_related("city").prefetch_related("charter_goals")
 
 
+# Staff see practices not reviewed for this long.
+REVIEW_INTERVAL = datetime.timedelta(days=730)
+
+
 class PracticePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -130,6 +203,103 @@ class PracticePage(BasePage):
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
+    target_groups = ParentalManyToManyField(
+        TargetGroup, blank=True, related_name="practices", verbose_name=_("target groups")
+    )
+    prevention_level = models.CharField(
+        _("prevention level"), max_length=20, choices=PreventionLevel.choices, blank=True
+    )
+    partners = MultipleChoiceJSONField(_("partners"), option_choices=Partner.choices, blank=True)
+
+    # EMMIE: effect, mechanism, moderators (context), implementation, economic cost.
+    problem = RichTextField(
+        _("the problem"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What was wrong, for whom, and how you knew."),
+    )
+    mechanism = RichTextField(
+        _("how it works"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Why the practice should change things: the mechanism."),
+    )
+    context = RichTextField(
+        _("where it works"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The conditions it needs, and where it may not work."),
+    )
+    implementation = RichTextField(
+        _("implementation"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The steps, the staff and the time it takes."),
+    )
+    cost = RichTextField(
+        _("cost"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What it costs to run, in money and working time."),
+    )
+    evaluation = models.CharField(
+        _("evaluation"), max_length=20, choices=Evaluation.choices, default=Evaluation.NONE
+    )
+    evaluation_link = models.URLField(_("link to the evaluation"), blank=True)
+    evaluation_document = models.ForeignKey(
+        "portal.PortalDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("evaluation document"),
+    )
+    evidence_level = models.CharField(
+        _("evidence"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.DESCRIBED,
+        editable=False,
+    )
+    lessons_learned = RichTextField(
+        _("lessons learned"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What you would do differently, including what did not work."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_role = models.CharField(_("contact's role"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("contact's email"), blank=True)
+    resources = StreamField(ResourceBlock(), blank=True, verbose_name=_("documents and links"))
+    adopted_by = ParentalManyToManyField(
+        "cities.CityPage",
+        blank=True,
+        related_name="adopted_practices",
+        verbose_name=_("adopted by"),
+        help_text=_("Other member cities that have taken up this practice."),
+    )
+    related_events = ParentalManyToManyField(
+        "events.EventPage",
+        blank=True,
+        related_name="related_practices",
+        verbose_name=_("related events"),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the city last checked that the record is still true."),
+    )
+    original_language = models.CharField(
+        _("language of the original"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    external_id = models.CharField(
+        _("external id"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("The record's id in the system it was imported from."),
+    )
 
     summary_field = "summary"
 
@@ -148,17 +318,60 @@ class PracticePage(BasePage):
             [
                 FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prevention_level"),
+                FieldPanel("partners"),
             ],
-            heading=_("Status and period"),
+            heading=_("Status, period and who it is for"),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("problem"),
+                FieldPanel("mechanism"),
+                FieldPanel("context"),
+                FieldPanel("implementation"),
+                FieldPanel("cost"),
+            ],
+            heading=_("How it works (EMMIE)"),
+        ),
+        InlinePanel("indicators", label=_("Indicator"), heading=_("Effect: indicators")),
+        MultiFieldPanel(
+            [
+                FieldPanel("evaluation"),
+                FieldRowPanel([FieldPanel("evaluation_link"), FieldPanel("evaluation_document")]),
+                FieldPanel("lessons_learned"),
+            ],
+            heading=_("Evaluation and lessons learned"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("contact_name"),
+                        FieldPanel("contact_role"),
+                        FieldPanel("contact_email"),
+                    ]
+                ),
+                FieldPanel("resources"),
+                FieldPanel("adopted_by"),
+                FieldPanel("related_events"),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("original_language")]),
+            ],
+            heading=_("Follow-up"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("problem"),
+        index.SearchField("mechanism"),
+        index.SearchField("lessons_learned"),
         index.FilterField("status"),
+        index.FilterField("prevention_level"),
+        index.FilterField("evidence_level"),
     ]
 
     parent_page_types = ["cities.CityPage"]
@@ -170,7 +383,32 @@ class PracticePage(BasePage):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
+    def derive_evidence_level(self):
+        if self.evaluation == Evaluation.PEER_REVIEWED:
+            return EvidenceLevel.PEER_REVIEWED
+        if self.evaluation in {Evaluation.INTERNAL, Evaluation.EXTERNAL}:
+            return EvidenceLevel.EVALUATED
+        if any(indicator.result for indicator in self.indicators.all()):
+            return EvidenceLevel.DOCUMENTED
+        return EvidenceLevel.DESCRIBED
+
+    @property
+    def evidence_explanation(self):
+        return EVIDENCE_EXPLANATIONS[self.evidence_level]
+
+    def partner_labels(self):
+        labels = dict(Partner.choices)
+        return [labels[partner] for partner in self.partners if partner in labels]
+
+    def is_due_for_review(self, today=None):
+        today = today or timezone.localdate()
+        reviewed = self.last_reviewed or (
+            self.first_published_at and self.first_published_at.date()
+        )
+        return reviewed is not None and reviewed < today - REVIEW_INTERVAL
+
     def save(self, *args, **kwargs):
+        self.evidence_level = self.derive_evidence_level()
         # The city is always the page's parent; kept as a column so that the library can
         # filter and join on it without walking the tree.
         if not self.city_id:
@@ -183,3 +421,40 @@ class PracticePage(BasePage):
         if parent_id != self.city_id:
             PracticePage.objects.filter(pk=self.pk).update(city_id=parent_id)
             self.city_id = parent_id
+
+
+class PracticeIndicator(Orderable):
+    """One indicator of effect: what is measured, from what baseline, towards what target,
+    and what the result was."""
+
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="indicators")
+    measure = models.CharField(
+        _("what is measured"),
+        max_length=200,
+        help_text=_("For example: residents who feel unsafe at the station in the evening"),
+    )
+    baseline = models.CharField(_("baseline"), max_length=60, blank=True)
+    target = models.CharField(_("target"), max_length=60, blank=True)
+    result = models.CharField(_("result"), max_length=60, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year of the result"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("measure"),
+        FieldRowPanel(
+            [FieldPanel("baseline"), FieldPanel("target"), FieldPanel("result"), FieldPanel("year")]
+        ),
+        FieldPanel("source"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return self.measure

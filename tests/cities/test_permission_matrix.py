@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cities.factories import MembershipApplicationFactory
 from cities.membership import approve_application
@@ -71,18 +72,23 @@ def test_an_editor_cannot_publish_but_submits_for_moderation(world):
     assert permissions.can_edit()
     assert not permissions.can_publish()
 
-    data = {
-        "title": "Safety walks, revised",
-        "slug": practice.slug,
-        "summary": practice.summary,
-        "charter_goals": [g.pk for g in practice.charter_goals.all()],
-        "status": practice.status,
-        "body-count": "0",
-        "tags": "",
-        "is_demo_content": "",
-        "action-submit": "Submit for moderation",
-    }
-    logged_in(user).post(edit_url(practice), data)
+    data = nested_form_data(
+        {
+            "title": "Safety walks, revised",
+            "slug": practice.slug,
+            "summary": practice.summary,
+            "status": practice.status,
+            "evaluation": practice.evaluation,
+            "original_language": practice.original_language,
+            "body": streamfield([]),
+            "resources": streamfield([]),
+            "indicators": inline_formset([]),
+            "action-submit": "Submit for moderation",
+        }
+    )
+    data["charter_goals"] = [goal.pk for goal in practice.charter_goals.all()]
+    response = logged_in(user).post(edit_url(practice), data)
+    assert response.status_code == 302, response.context["form"].errors
     practice.refresh_from_db()
     assert practice.title == "Safety walks"  # the live version is unchanged
     assert practice.workflow_in_progress
