@@ -1,7 +1,15 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import TargetGroup
+from .reports import PracticesDueForReviewView
+
+page_permission_policy = PagePermissionPolicy()
 
 
 class TargetGroupViewSet(SnippetViewSet):
@@ -12,3 +20,34 @@ class TargetGroupViewSet(SnippetViewSet):
 
 
 register_snippet(TargetGroupViewSet)
+
+
+class PracticesDueForReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_permission(request.user, "publish")
+
+
+@hooks.register("register_reports_menu_item")
+def register_due_for_review_menu_item():
+    return PracticesDueForReviewMenuItem(
+        _("Practices due for review"),
+        reverse("practices_due_for_review"),
+        icon_name="time",
+        order=900,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_due_for_review_urls():
+    return [
+        path(
+            "reports/practices-due-for-review/",
+            PracticesDueForReviewView.as_view(),
+            name="practices_due_for_review",
+        ),
+        path(
+            "reports/practices-due-for-review/results/",
+            PracticesDueForReviewView.as_view(results_only=True),
+            name="practices_due_for_review_results",
+        ),
+    ]
