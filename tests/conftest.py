@@ -1,7 +1,13 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 
+from cities.factories import MembershipApplicationFactory
+from cities.membership import approve_application
+from portal.factories import UserFactory
 from portal.models import HomePage
+from portal.roles import NETWORK_STAFF
 
 
 @pytest.fixture
@@ -19,3 +25,32 @@ def section(home):
         return page_class.objects.child_of(home).get()
 
     return find
+
+
+@pytest.fixture
+def staff(home):
+    """A member of the network's staff, with the group's permissions."""
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=NETWORK_STAFF))
+    return user
+
+
+@pytest.fixture
+def approved_city(staff, rf):
+    """A city let in the way the portal lets cities in: its application approved by staff.
+    Returns the draft city page and its invited editor."""
+
+    def approve(name, country):
+        application = MembershipApplicationFactory(city_name=name, country=country)
+        approve_application(application, user=staff, request=rf.get("/"))
+        application.refresh_from_db()
+        editor = application.editors_group.user_set.get()
+        return application.city_page.specific, editor
+
+    return approve
+
+
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client

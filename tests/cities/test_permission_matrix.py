@@ -2,37 +2,20 @@
 moderation; network staff do everything; visitors see only live pages."""
 
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cities.factories import MembershipApplicationFactory
-from cities.membership import approve_application
-from portal.factories import UserFactory
-from portal.roles import NETWORK_STAFF
 from practices.factories import PracticePageFactory
+from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
-def approved_city(rf, staff, name, country):
-    application = MembershipApplicationFactory(city_name=name, country=country)
-    approve_application(application, user=staff, request=rf.get("/"))
-    application.refresh_from_db()
-    editor = application.editors_group.user_set.get()
-    editor.set_password("a-long-password-for-tests")
-    editor.save()
-    return application.city_page.specific, editor
-
-
 @pytest.fixture
-def world(home, rf):
-    staff = UserFactory(is_staff=True)
-    staff.groups.add(Group.objects.get(name=NETWORK_STAFF))
-    stockholm, stockholm_editor = approved_city(rf, staff, "Stockholm", "SE")
-    oslo, _ = approved_city(rf, staff, "Oslo", "NO")
+def world(staff, approved_city):
+    stockholm, stockholm_editor = approved_city("Stockholm", "SE")
+    oslo, _ = approved_city("Oslo", "NO")
     oslo_draft = PracticePageFactory(parent=oslo, title="Oslo's unpublished plan", live=False)
     stockholm_practice = PracticePageFactory(parent=stockholm, title="Safety walks")
     return {
@@ -43,12 +26,6 @@ def world(home, rf):
         "oslo": oslo,
         "oslo_draft": oslo_draft,
     }
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def edit_url(page):
