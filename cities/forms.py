@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import CharterGoal
 
-from .models import MembershipApplication
+from .models import Country, MembershipApplication
 
 
 class MembershipApplicationForm(forms.ModelForm):
@@ -50,6 +50,7 @@ class MembershipApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Choose a country")), *Country.choices]
         self.fields["prioritised_goals"].queryset = CharterGoal.objects.in_active_locale()
         self.fields["prioritised_goals"].error_messages["required"] = _(
             "Choose at least one charter goal."

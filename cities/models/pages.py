@@ -54,7 +54,7 @@ class CityIndexPage(BasePage):
             cities=cities,
             countries=members.country_counts(),
             selected_country=country,
-            search_query=query,
+            name_query=query,
             map_markers=map_markers(cities),
         )
         return context

@@ -290,8 +290,9 @@ CITIES = [
                 "out.</p>"
             ),
         ],
-        # From the network's and the city's public documents.
-        "is_demo_content": False,
+        # The texts come from the network's and the city's public documents, but the
+        # figures, contacts and population added for the demo are invented.
+        "is_demo_content": True,
         "hero_image": "Stockholm's old town across the water",
     },
     {
@@ -358,3 +359,298 @@ CITIES = [
         ),
     },
 ]
+
+
+def figures(indicator, unit, source, values):
+    """One indicator's key figures: values by year."""
+    return [
+        {
+            "indicator": indicator,
+            "unit": unit,
+            "source": source,
+            "year": year,
+            "value": Decimal(value),
+        }
+        for year, value in values.items()
+    ]
+
+
+SAFETY_SURVEY = "the city's safety survey"
+
+# What a city page lists beside its text, by city slug. Stockholm's documents, focus areas
+# and challenges come from the city's public documents; its figures and people are
+# invented, like everything for the other cities. Addresses use the reserved .example
+# domain and phone numbers the Swedish regulator's range for fiction (070-174 06 05–99).
+CITY_PROFILES = {
+    "stockholm": {
+        "challenges": (
+            "<p>Stockholm's stated ambition is to halve residents' sense of insecurity by "
+            "2025. Reviewers of the safety programme asked the city for:</p>"
+            "<ul><li>a clearer picture of whether insecurity is rising or falling;</li>"
+            "<li>the differences between groups, for example girls and women;</li>"
+            "<li>more on the city's safety survey;</li>"
+            "<li>safety during long construction periods;</li>"
+            "<li>incidents such as fires and explosions on the city's safety map.</li></ul>"
+            "<p>Critics asked for follow-up indicators of effect, not of activities carried "
+            "out.</p>"
+        ),
+        "network_focus": (
+            "<p>Sharing the Stockholm model against violent extremism: action plans in every "
+            "city district and department, a coordinator in every district and one for the "
+            "whole city, and information sharing with the police.</p>"
+            "<p>Learning from other member cities how to follow up effect rather than "
+            "activity, starting with the indicators of the safety survey.</p>"
+        ),
+        "key_figures": [
+            *figures(
+                "Residents who feel unsafe in their neighbourhood at night",
+                "%",
+                f"{SAFETY_SURVEY} (figures invented for the demo)",
+                {2017: "27", 2019: "25", 2021: "23", 2023: "22", 2025: "19"},
+            ),
+            *figures(
+                "Women who avoid going out alone in the evening",
+                "%",
+                f"{SAFETY_SURVEY} (figures invented for the demo)",
+                {2021: "31", 2023: "29", 2025: "26"},
+            ),
+            *figures(
+                "City employees who have taken the online training on violent extremism",
+                "%",
+                "the city's staff survey (figure invented for the demo)",
+                {2025: "64"},
+            ),
+        ],
+        "strategy_documents": [
+            {
+                "title": "Stockholm's safety programme",
+                "kind": "safety_programme",
+                "period": "2024–2027",
+                "focus_areas": (
+                    "Preventive work\nTargeted social interventions\n"
+                    "The city's public environment\nUrban development"
+                ),
+                "link": "https://start.stockholm/",
+            },
+            {
+                "title": "Action plans against violent extremism",
+                "kind": "action_plan",
+                "focus_areas": (
+                    "Eighteen action plans at city-district and department level\n"
+                    "A coordinator in every district and one city-wide\n"
+                    "Information sharing with the police\n"
+                    "Online training for all employees\n"
+                    "Returnees from conflict zones and their children"
+                ),
+                "link": "https://start.stockholm/",
+            },
+        ],
+        "contacts": [
+            {
+                "name": "Sara Lindgren",
+                "role": "City-wide coordinator against violent extremism",
+                "email": "sara.lindgren@stockholm.example",
+                "phone": "+46 70 174 06 21",
+                "is_public": True,
+            },
+            {
+                "name": "Johan Ekberg",
+                "role": "Safety analyst, city executive office",
+                "email": "johan.ekberg@stockholm.example",
+                "phone": "+46 70 174 06 48",
+                "is_public": False,
+            },
+        ],
+    },
+    "copenhagen": {
+        "challenges": (
+            "<p>Most Copenhageners feel safe, but the gap between neighbourhoods has not "
+            "closed: in a few housing areas residents feel markedly less safe after dark, "
+            "and young men are drawn into groups that fight over territory.</p>"
+        ),
+        "network_focus": (
+            "<p>Copenhagen hosts the next experience exchange on district safety work, and "
+            "compares its annual safety survey with Stockholm's and Helsinki's questions.</p>"
+        ),
+        "key_figures": [
+            *figures(
+                "Residents who feel safe in their neighbourhood",
+                "%",
+                SAFETY_SURVEY,
+                {2021: "79", 2022: "80", 2023: "82", 2024: "83"},
+            ),
+            *figures(
+                "Young people in the mentor programme",
+                "",
+                "the city's social services",
+                {2023: "240", 2024: "310"},
+            ),
+        ],
+        "strategy_documents": [
+            {
+                "title": "Copenhagen's safety strategy",
+                "kind": "strategy",
+                "period": "2023–2026",
+                "focus_areas": "Safe neighbourhoods\nEarly help for young people\nNightlife",
+                "link": "https://www.kk.dk/",
+            },
+        ],
+        "contacts": [
+            {
+                "name": "Mette Kjær",
+                "role": "Head of the safety secretariat",
+                "email": "mette.kjaer@kk.example",
+                "is_public": True,
+            },
+            {
+                "name": "Lars Holm",
+                "role": "Coordinator for the housing areas",
+                "email": "lars.holm@kk.example",
+                "is_public": False,
+            },
+        ],
+    },
+    "helsinki": {
+        "challenges": (
+            "<p>Disinformation spreads fastest in languages the city reaches least. Helsinki "
+            "wants every resident to have somewhere to check what they read, in their own "
+            "language.</p>"
+        ),
+        "network_focus": (
+            "<p>Helsinki shares its library courses on spotting disinformation, and learns "
+            "from Reykjavik's media literacy evenings for families.</p>"
+        ),
+        "key_figures": [
+            *figures(
+                "Residents who feel unsafe in the city centre at night",
+                "%",
+                SAFETY_SURVEY,
+                {2018: "21", 2021: "24", 2024: "20"},
+            ),
+            *figures(
+                "Library visitors trained in spotting disinformation",
+                "",
+                "the city library",
+                {2023: "1850", 2024: "2600", 2025: "3400"},
+            ),
+        ],
+        "strategy_documents": [
+            {
+                "title": "Helsinki's safety plan",
+                "kind": "safety_programme",
+                "period": "2022–2025",
+                "focus_areas": "Anchor teams\nMedia literacy\nSafe city centre",
+                "link": "https://www.hel.fi/",
+            },
+        ],
+        "contacts": [
+            {
+                "name": "Aino Virtanen",
+                "role": "Safety and preparedness manager",
+                "email": "aino.virtanen@hel.example",
+                "is_public": True,
+            },
+            {
+                "name": "Mikko Laine",
+                "role": "Anchor team coordinator",
+                "email": "mikko.laine@hel.example",
+                "is_public": False,
+            },
+        ],
+    },
+    "oslo": {
+        "challenges": (
+            "<p>More of the city's employees are threatened or harassed online, and fewer "
+            "report it. Oslo wants every employee to know where to turn.</p>"
+        ),
+        "network_focus": (
+            "<p>Through the Safer Norwegian Cities project, Oslo works with the other "
+            "Norwegian members on support for employees who are harassed online.</p>"
+        ),
+        "key_figures": [
+            *figures(
+                "Employees who reported online threats or harassment",
+                "",
+                "the city's staff survey",
+                {2022: "112", 2023: "134", 2024: "151"},
+            ),
+            *figures(
+                "Young people in the district youth councils",
+                "",
+                "the city's youth services",
+                {2024: "290"},
+            ),
+        ],
+        "strategy_documents": [
+            {
+                "title": "Action plan against hate and harassment of employees",
+                "kind": "action_plan",
+                "period": "2024–2026",
+                "focus_areas": "Reporting\nSupport after an incident\nTraining for managers",
+                "link": "https://www.oslo.kommune.no/",
+            },
+        ],
+        "contacts": [
+            {
+                "name": "Ingrid Solberg",
+                "role": "Adviser on violent extremism and hate crime",
+                "email": "ingrid.solberg@oslo.example",
+                "is_public": True,
+            },
+            {
+                "name": "Per Haugen",
+                "role": "Head of employee safety",
+                "email": "per.haugen@oslo.example",
+                "is_public": False,
+            },
+        ],
+    },
+    "reykjavik": {
+        "challenges": (
+            "<p>Young people spend more of their evenings online and fewer in organised "
+            "leisure, and parents say they find it hard to follow what their children "
+            "meet there.</p>"
+        ),
+        "network_focus": (
+            "<p>Reykjavik shares how its neighbourhood alliances work, and helps "
+            "Hafnarfjörður start its own.</p>"
+        ),
+        "key_figures": [
+            *figures(
+                "Parents at the media literacy evenings",
+                "",
+                "the city's school and leisure division",
+                {2022: "420", 2023: "610", 2024: "780", 2025: "905"},
+            ),
+            *figures(
+                "Residents who feel safe walking alone at night in their neighbourhood",
+                "%",
+                SAFETY_SURVEY,
+                {2023: "88", 2025: "90"},
+            ),
+        ],
+        "strategy_documents": [
+            {
+                "title": "Reykjavik's prevention policy",
+                "kind": "strategy",
+                "period": "2021–2025",
+                "focus_areas": "Neighbourhood alliances\nMedia literacy\nOrganised leisure",
+                "link": "https://reykjavik.is/",
+            },
+        ],
+        "contacts": [
+            {
+                "name": "Guðrún Jónsdóttir",
+                "role": "Prevention coordinator",
+                "email": "gudrun.jonsdottir@reykjavik.example",
+                "is_public": True,
+            },
+            {
+                "name": "Einar Sigurðsson",
+                "role": "Neighbourhood alliance lead, Breiðholt",
+                "email": "einar.sigurdsson@reykjavik.example",
+                "is_public": False,
+            },
+        ],
+    },
+}

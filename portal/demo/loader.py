@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 
 from cities.factories import CityPageFactory
-from cities.models import CityIndexPage
+from cities.models import CityContact, CityIndexPage, KeyFigure, StrategyDocument
 from events.factories import EventPageFactory, TourPageFactory, TourStopFactory
 from events.models import EventIndexPage, TourIndexPage
 from portal.factories import PortalImageFactory, StoryPageFactory, UserFactory, image_block
@@ -22,7 +22,7 @@ from portal.models import CapitalCodeTheme, CharterGoal, StoryIndexPage, User
 from portal.roles import NETWORK_STAFF, city_editors_group_name
 from practices.factories import PracticePageFactory
 
-from .cities import CITIES
+from .cities import CITIES, CITY_PROFILES
 from .events import EVENTS
 from .images import draw_picture
 from .practices import PRACTICES
@@ -135,6 +135,37 @@ class DemoLoader:
                 )
                 self.created["city"] += 1
             self.cities[city.slug] = city
+            if city.slug in CITY_PROFILES:
+                self.load_city_profile(city, CITY_PROFILES[city.slug])
+
+    def load_city_profile(self, city, profile):
+        """Key figures, strategy documents, contacts and the two texts, for a city page
+        that has none of them yet."""
+        if (
+            city.challenges
+            or city.network_focus
+            or city.key_figures.exists()
+            or city.strategy_documents.exists()
+            or city.contacts.exists()
+        ):
+            return
+        city.challenges = profile["challenges"]
+        city.network_focus = profile["network_focus"]
+        children = [
+            ("key_figures", KeyFigure, "key figure"),
+            ("strategy_documents", StrategyDocument, "strategy document"),
+            ("contacts", CityContact, "contact"),
+        ]
+        for relation, model, name in children:
+            rows = profile[relation]
+            getattr(city, relation).add(
+                *(model(sort_order=position, **row) for position, row in enumerate(rows))
+            )
+            self.created[name] += len(rows)
+        # The children are kept in memory until the page is saved; publishing a revision
+        # saves them, and the admin's editor, which reads the latest revision, shows them.
+        city.save_revision().publish()
+        self.created["city profile"] += 1
 
     def load_practices(self):
         for entry in PRACTICES:
