@@ -5,21 +5,26 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from cities.models import Country
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager
+
+from . import charts, stats
+from .feeds import LibraryAtomFeed, LibraryFeed
+from .library import FACETS, SORTS, LibraryQuery, search_library
 
 
 class PracticeStatus(models.TextChoices):
@@ -93,9 +98,10 @@ class TargetGroup(TranslatableMixin, models.Model):
         return self.name
 
 
-class PracticeIndexPage(BasePage):
+class PracticeIndexPage(RoutablePageMixin, BasePage):
     """The library of good practices: every practice of every city, wherever it lives in
-    the page tree, browsable by goal, theme and country."""
+    the page tree, searchable and filtered by facets; with a landing page per charter goal
+    and Capital Code theme, and feeds of what is new in any filtered view."""
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -104,38 +110,200 @@ class PracticeIndexPage(BasePage):
     # Practices live under their city, not here; the library aggregates them.
     subpage_types = []
 
-    practices_per_page = 12
+    # A facet shows this many values; the rest wait behind "Show more".
+    facet_values_shown = 6
+    cities_shown = 5
 
     class Meta:
         verbose_name = _("practice library")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        goals = CharterGoal.objects.in_active_locale()
-        themes = CapitalCodeTheme.objects.in_active_locale()
-        selected_goal = goals.filter(slug=request.GET.get("goal", "")).first()
-        selected_theme = themes.filter(slug=request.GET.get("theme", "")).first()
-        selected_country = request.GET.get("country", "")
-        if selected_country not in Country.values:
-            selected_country = ""
+    @path("", name="library")
+    def library(self, request):
+        query = LibraryQuery.from_querydict(request.GET)
+        result = search_library(query)
+        return self.render(
+            request,
+            context_overrides={
+                "query": result.query,
+                "result": result,
+                "facet_groups": self.facet_groups(result),
+                "selected_count": sum(len(values) for _name, values in query.filters),
+                "sorts": SORTS,
+                "active_filters": self.active_filters(request, result),
+                "filter_summary": self.filter_summary(result),
+                "feed_title": self.titled(self.filter_summary(result)),
+                "pagination": self.pagination(request, result),
+                "feeds": self.feed_urls(request, query),
+                "charts": self.charts(request),
+            },
+        )
 
-        practices = (
-            PracticePage.objects.live()
-            .in_active_locale()
-            .filter_by(goal=selected_goal, theme=selected_theme, country=selected_country)
+    @path("goals/<slug:slug>/", name="goal")
+    def goal(self, request, slug):
+        goal = get_object_or_404(CharterGoal.objects.in_active_locale(), slug=slug)
+        return self.landing_page(request, goal, "goal", _("Charter goal"))
+
+    @path("themes/<slug:slug>/", name="theme")
+    def theme(self, request, slug):
+        theme = get_object_or_404(CapitalCodeTheme.objects.in_active_locale(), slug=slug)
+        return self.landing_page(request, theme, "theme", _("Capital Code theme"))
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return LibraryAtomFeed()(request, library=self)
+
+    @path("feed/rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return LibraryFeed()(request, library=self)
+
+    def landing_page(self, request, term, facet, kind):
+        """A goal's or theme's own page: what it means, its practices and who is active."""
+        page_number = LibraryQuery.from_querydict(request.GET).page
+        query = LibraryQuery(filters=((facet, (term.slug,)),), sort="newest", page=page_number)
+        result = search_library(query)
+        chart_model = CharterGoal if facet == "goal" else CapitalCodeTheme
+        return self.render(
+            request,
+            template="practices/practice_term_page.html",
+            context_overrides={
+                "term": term,
+                "term_kind": kind,
+                "query": result.query,
+                "result": result,
+                "pagination": self.pagination(request, result, path=self.term_path(term)),
+                "most_active_cities": stats.most_active_cities(term, limit=self.cities_shown),
+                "library_url": self.url_with(request, query.to_querydict()),
+                "feeds": self.feed_urls(request, query),
+                "feed_title": self.titled(term.name),
+                "chart": self.chart(request, chart_model, current=term),
+            },
         )
-        context.update(
-            charter_goals=goals,
-            capital_code_themes=themes,
-            countries=Country.choices,
-            selected_goal=selected_goal,
-            selected_theme=selected_theme,
-            selected_country=selected_country,
-            practices=Paginator(practices.for_cards(), self.practices_per_page).get_page(
-                request.GET.get("page")
-            ),
+
+    def term_path(self, term):
+        name = "goal" if isinstance(term, CharterGoal) else "theme"
+        return self.reverse_subpage(name, kwargs={"slug": term.slug})
+
+    def term_url(self, term, request=None):
+        return self.get_url(request) + self.term_path(term)
+
+    def url_with(self, request, params, path=""):
+        url = self.get_url(request) + path
+        return f"{url}?{params.urlencode()}" if params else url
+
+    def feed_urls(self, request, query):
+        params = query.to_querydict(sort=None)
+        return {
+            "atom": self.url_with(request, params, self.reverse_subpage("atom_feed")),
+            "rss": self.url_with(request, params, self.reverse_subpage("rss_feed")),
+        }
+
+    def facet_groups(self, result):
+        """Every facet with its values split into those shown and those behind "Show more"
+        (opened when one of them is selected)."""
+        groups = []
+        for name, legend in FACETS.items():
+            values = result.facets.get(name, [])
+            more = values[self.facet_values_shown :]
+            groups.append(
+                {
+                    "name": name,
+                    "legend": legend,
+                    "shown": values[: self.facet_values_shown],
+                    "more": more,
+                    "more_open": any(value.selected for value in more),
+                }
+            )
+        return groups
+
+    def selected_labels(self, result):
+        """(facet name, value, label) for every selected value, in the facets' order."""
+        labels = {
+            (name, value.value): value.label
+            for name, values in result.facets.items()
+            for value in values
+        }
+        return [
+            (name, value, labels.get((name, value), value))
+            for name in FACETS
+            for value in result.query.selected(name)
+        ]
+
+    def active_filters(self, request, result):
+        """The search words and each selected value, with the URL that removes it."""
+        query = result.query
+        filters = []
+        if query.text:
+            filters.append(
+                {
+                    "facet": _("Search"),
+                    "label": f"\u201c{query.text}\u201d",
+                    "url": self.url_with(request, query.to_querydict(q=None, sort=None)),
+                }
+            )
+        for name, value, label in self.selected_labels(result):
+            filters.append(
+                {
+                    "facet": FACETS[name],
+                    "label": label,
+                    "url": self.url_with(request, query.toggled(name, value)),
+                }
+            )
+        return filters
+
+    def filter_summary(self, result):
+        """The selected values in words, for the page's title and the feed's."""
+        parts = [label for _name, _value, label in self.selected_labels(result)]
+        if result.query.text:
+            parts.insert(0, f"\u201c{result.query.text}\u201d")
+        return ", ".join(str(part) for part in parts)
+
+    def titled(self, summary):
+        """The library's title with what a view shows: "Good practices: Sweden"."""
+        if not summary:
+            return self.title
+        return _("%(library)s: %(view)s") % {"library": self.title, "view": summary}
+
+    def pagination(self, request, result, path=""):
+        """Links to the result's pages that keep the query, with an ellipsis for long runs."""
+        query = result.query
+        if result.page_count < 2:
+            return None
+        number = min(query.page, result.page_count)
+        paginator = Paginator(range(result.total), query.per_page)
+
+        def url(page):
+            return self.url_with(request, query.to_querydict(page=page if page > 1 else None), path)
+
+        return {
+            "previous": url(number - 1) if number > 1 else None,
+            "next": url(number + 1) if number < result.page_count else None,
+            "pages": [
+                {
+                    "number": page,
+                    "url": None if page == paginator.ELLIPSIS else url(page),
+                    "current": page == number,
+                }
+                for page in paginator.get_elided_page_range(number, on_each_side=1, on_ends=1)
+            ],
+        }
+
+    def chart(self, request, term_model, current=None):
+        if term_model is CharterGoal:
+            slug, title, heading = "goals", _("Live practices per charter goal"), _("Charter goal")
+        else:
+            slug, title = "themes", _("Live practices per Capital Code theme")
+            heading = _("Capital Code theme")
+        return charts.practices_chart(
+            slug,
+            title,
+            heading,
+            stats.terms_with_practice_counts(term_model),
+            url_for=lambda term: self.term_url(term, request),
+            current=current,
         )
-        return context
+
+    def charts(self, request):
+        return [self.chart(request, CharterGoal), self.chart(request, CapitalCodeTheme)]
 
 
 class PracticePageQuerySet(PortalPageQuerySet):

@@ -16,11 +16,12 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from cities.factories import CityPageFactory
 from cities.models import CityContact, CityIndexPage, KeyFigure, StrategyDocument
 from events.factories import EventPageFactory, TourPageFactory, TourStopFactory
-from events.models import EventIndexPage, TourIndexPage
+from events.models import EventIndexPage, EventPage, TourIndexPage
 from portal.factories import PortalImageFactory, StoryPageFactory, UserFactory, image_block
 from portal.models import CapitalCodeTheme, CharterGoal, StoryIndexPage, User
 from portal.roles import NETWORK_STAFF, city_editors_group_name
 from practices.factories import PracticePageFactory
+from practices.models import PracticeIndicator, TargetGroup
 
 from .cities import CITIES, CITY_PROFILES
 from .events import EVENTS
@@ -83,9 +84,10 @@ class DemoLoader:
     def load(self):
         self.load_home_image()
         self.load_cities()
+        # Events before practices: a practice links to its related events.
+        self.load_events()
         self.load_practices()
         self.load_tours()
-        self.load_events()
         self.load_stories()
         self.load_accounts()
         return self.created
@@ -168,6 +170,10 @@ class DemoLoader:
         self.created["city profile"] += 1
 
     def load_practices(self):
+        target_groups = {
+            group.slug: group for group in TargetGroup.objects.filter(locale=self.home.locale)
+        }
+        events = {event.slug: event for event in EventPage.objects.descendant_of(self.home)}
         for entry in PRACTICES:
             fields = dict(entry)
             city = self.cities[fields.pop("city")]
@@ -178,14 +184,25 @@ class DemoLoader:
                 body = fields["body"]
                 fields["body"] = [body[0], image_block(self.image(picture)), *body[1:]]
             fields.setdefault("is_demo_content", True)
+            indicators = [
+                PracticeIndicator(sort_order=position, **row)
+                for position, row in enumerate(fields.pop("indicators", []))
+            ]
+            # modelcluster keeps the relations in memory until the factory saves the page;
+            # the evidence level is derived from the indicators on that save.
             PracticePageFactory(
                 parent=city,
                 charter_goals=[self.goals[slug] for slug in fields.pop("goals")],
                 capital_code_themes=[self.themes[slug] for slug in fields.pop("themes")],
+                target_groups=[target_groups[slug] for slug in fields.pop("target_groups", [])],
+                adopted_by=[self.cities[slug] for slug in fields.pop("adopted_by", [])],
+                related_events=[events[slug] for slug in fields.pop("related_events", [])],
+                indicators=indicators,
                 first_published_at=at_nine(fields["start_date"] or datetime.date(2020, 1, 1)),
                 **fields,
             )
             self.created["practice"] += 1
+            self.created["indicator"] += len(indicators)
 
     def load_tours(self):
         index = self.section(TourIndexPage)

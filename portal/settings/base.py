@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -190,12 +192,14 @@ else:
 # production, SQLite FTS5 locally); Elasticsearch 8 when ELASTICSEARCH_URL is set.
 # https://docs.wagtail.org/en/stable/topics/search/backends.html
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Several portals (staging, tests) can share one cluster by prefixing their indices.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "safecities")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "safecities"),
+            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": 5,
         }
     }

@@ -1,0 +1,279 @@
+"""The practice library's Elasticsearch index: one document per live, public practice.
+
+The library's facets are keyword fields holding the same slugs and codes as its URLs;
+the text is analysed in the practice's own language. Editors' changes reach the index
+through ``practices.signal_handlers``; ``manage.py rebuild_practice_index`` builds it
+afresh. Every function here does nothing unless ``ELASTICSEARCH_URL`` is set.
+
+Writes go through an alias (``index_name()``): a rebuild fills a new index and then
+moves the alias to it in one step, so the library keeps answering during a rebuild.
+"""
+
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    MetaField,
+    Text,
+    connections,
+    normalizer,
+)
+from elasticsearch.helpers import streaming_bulk
+
+from .models import PracticePage
+
+logger = logging.getLogger(__name__)
+
+# Elasticsearch's built-in analyzers with stemming and stop words, by language code.
+# There is none for Icelandic: Icelandic text is searched with the standard analyzer
+# of the main field.
+LANGUAGE_ANALYZERS = {
+    "en": "english",
+    "sv": "swedish",
+    "da": "danish",
+    "nb": "norwegian",
+    "fi": "finnish",
+}
+# The fields the library's text search looks in, with their weights.
+TEXT_FIELDS = {
+    "title": 3,
+    "summary": 2,
+    "body": 1,
+    "problem": 1,
+    "mechanism": 1,
+    "lessons_learned": 1,
+    "tag_text": 1,
+}
+BATCH_SIZE = 500
+
+
+def _language_text():
+    """Text analysed once with the standard analyzer and once per language; a practice
+    is searched through the sub-field of its own language."""
+    return Text(
+        analyzer="standard",
+        fields={code: Text(analyzer=name) for code, name in LANGUAGE_ANALYZERS.items()},
+    )
+
+
+def text_fields(language_code):
+    """The text fields to search for a language, weighted, as multi_match wants them:
+    analysed in the language, and word for word (a Swedish term in an English text)."""
+    suffixes = [f".{language_code}", ""] if language_code in LANGUAGE_ANALYZERS else [""]
+    return [
+        f"{name}{suffix}^{weight}" for suffix in suffixes for name, weight in TEXT_FIELDS.items()
+    ]
+
+
+class PracticeDocument(Document):
+    page_id = Integer()
+    locale = Keyword()
+    title = _language_text()
+    summary = _language_text()
+    body = _language_text()
+    problem = _language_text()
+    mechanism = _language_text()
+    lessons_learned = _language_text()
+    # Tag names count as text too, as in the page's Wagtail search fields.
+    tag_text = _language_text()
+    title_sort = Keyword(normalizer=normalizer("title_sort", filter=["lowercase"]))
+    first_published_at = Date()
+
+    goal = Keyword(multi=True)
+    theme = Keyword(multi=True)
+    country = Keyword()
+    city = Keyword()
+    city_title = Keyword()
+    tag = Keyword(multi=True)
+    tag_name = Keyword(multi=True)
+    target_group = Keyword(multi=True)
+    prevention_level = Keyword()
+    status = Keyword()
+    evidence = Keyword()
+
+    class Index:
+        # One shard keeps the facets' terms counts exact; a library of a few thousand
+        # practices is far below what one shard holds.
+        settings = {"number_of_shards": 1}
+
+    class Meta:
+        # A field the mapping does not know is a bug here, not something to guess a type for.
+        dynamic = MetaField("strict")
+
+
+def index_name():
+    prefix = getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "") or "safecities"
+    return f"{prefix}-practices"
+
+
+def client():
+    """The client for ELASTICSEARCH_URL, created once per URL and reused."""
+    url = settings.ELASTICSEARCH_URL
+    try:
+        return connections.get_connection(url)
+    except KeyError:
+        return connections.create_connection(alias=url, hosts=[url], request_timeout=5)
+
+
+def indexable_practices():
+    return (
+        PracticePage.objects.live()
+        .public()
+        .select_related("city", "locale")
+        .prefetch_related("charter_goals", "capital_code_themes", "target_groups", "tags")
+    )
+
+
+def _searchable_text(page, name):
+    field = PracticePage._meta.get_field(name)
+    value = getattr(page, name)
+    if hasattr(field, "get_searchable_content"):
+        return "\n".join(str(text) for text in field.get_searchable_content(value))
+    return value
+
+
+def practice_document(page):
+    """The index document of a practice (one of ``indexable_practices()``)."""
+    tags = sorted(page.tags.all(), key=lambda tag: tag.slug)
+    return PracticeDocument(
+        meta={"id": page.pk},
+        page_id=page.pk,
+        locale=page.locale.language_code,
+        title=page.title,
+        summary=page.summary,
+        body=_searchable_text(page, "body"),
+        problem=_searchable_text(page, "problem"),
+        mechanism=_searchable_text(page, "mechanism"),
+        lessons_learned=_searchable_text(page, "lessons_learned"),
+        tag_text=" ".join(tag.name for tag in tags),
+        title_sort=page.title,
+        first_published_at=page.first_published_at,
+        goal=sorted(goal.slug for goal in page.charter_goals.all()),
+        theme=sorted(theme.slug for theme in page.capital_code_themes.all()),
+        country=page.city.country,
+        city=page.city.slug,
+        city_title=page.city.title,
+        tag=[tag.slug for tag in tags],
+        tag_name=[tag.name for tag in tags],
+        target_group=sorted(group.slug for group in page.target_groups.all()),
+        prevention_level=page.prevention_level or None,
+        status=page.status,
+        evidence=page.evidence_level,
+    )
+
+
+def index_practice(page):
+    if not settings.ELASTICSEARCH_URL:
+        return
+    document = practice_document(page)
+    # require_alias: before the first rebuild there is no index, and writing a document
+    # would make Elasticsearch create one with guessed field types.
+    client().index(
+        index=index_name(), id=str(page.pk), document=document.to_dict(), require_alias=True
+    )
+
+
+def remove_practice(page_id):
+    if not settings.ELASTICSEARCH_URL:
+        return
+    client().options(ignore_status=404).delete(index=index_name(), id=str(page_id))
+
+
+def sync_practice(page_id):
+    """Bring one practice's document in line with the database: indexed while the page
+    is live and public, removed once it is unpublished, restricted or deleted.
+
+    Run after the transaction commits; a search service that is down must not undo or
+    fail an editor's publish, so errors are logged, and a rebuild catches up.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        return
+    page = indexable_practices().filter(pk=page_id).first()
+    try:
+        if page is None:
+            remove_practice(page_id)
+        else:
+            index_practice(page)
+    except (ApiError, TransportError):
+        logger.exception("Could not update practice %s in the search index", page_id)
+
+
+def _bulk_actions(pages, index):
+    for page in pages:
+        yield {"_index": index, "_id": str(page.pk), "_source": practice_document(page).to_dict()}
+
+
+def sync_practices(page_ids):
+    """``sync_practice`` for many practices, in bulk requests."""
+    if not settings.ELASTICSEARCH_URL or not page_ids:
+        return
+    indexable = indexable_practices().filter(pk__in=page_ids).order_by("pk")
+    indexed = {page.pk for page in indexable}
+    alias = index_name()
+    actions = [
+        *_bulk_actions(indexable, alias),
+        *(
+            {"_op_type": "delete", "_index": alias, "_id": str(pk)}
+            for pk in page_ids
+            if pk not in indexed
+        ),
+    ]
+    try:
+        for ok, item in streaming_bulk(
+            client(), actions, BATCH_SIZE, raise_on_error=False, require_alias=True
+        ):
+            ((operation, outcome),) = item.items()
+            if not ok and outcome.get("result") != "not_found":
+                logger.error(
+                    "Could not %s practice %s in the search index: %s",
+                    operation,
+                    outcome.get("_id"),
+                    outcome.get("error"),
+                )
+    except (ApiError, TransportError):
+        logger.exception("Could not update practices %s in the search index", page_ids)
+
+
+def rebuild(progress=None):
+    """Index every live, public practice in a new index, then point the alias at it and drop
+    the old index. ``progress(done, total)`` is called after each practice.
+
+    Returns the number of practices indexed.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        return 0
+    es = client()
+    alias = index_name()
+    new_index = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
+    PracticeDocument._index.clone(name=new_index, using=es).create()
+    pages = indexable_practices().order_by("pk")
+    total = pages.count()
+    done = 0
+    try:
+        for _ok, _item in streaming_bulk(
+            es, _bulk_actions(pages.iterator(chunk_size=BATCH_SIZE), new_index), BATCH_SIZE
+        ):
+            done += 1
+            if progress:
+                progress(done, total)
+        es.indices.refresh(index=new_index)
+        old_indices = (
+            list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
+        )
+        es.indices.update_aliases(
+            actions=[
+                {"add": {"index": new_index, "alias": alias}},
+                *({"remove_index": {"index": old}} for old in old_indices),
+            ]
+        )
+    except Exception:
+        es.options(ignore_status=404).indices.delete(index=new_index)
+        raise
+    return done
