@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Page
+from wagtail.search import index
 
 from portal.models import (
     CrosswalkPage,
@@ -81,6 +82,9 @@ class BasePageFactory(wagtail_factories.PageFactory):
         # saved; the hooks return True when they set something.
         if create and results and any(results.values()):
             instance.save()
+            # The search index was updated on save, before modelcluster wrote the tags
+            # and relations; index again now that they are in the database.
+            index.insert_or_update_object(instance)
 
 
 class HomePageFactory(BasePageFactory):
