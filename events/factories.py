@@ -7,7 +7,18 @@ from factory.django import DjangoModelFactory
 from cities.factories import CityPageFactory
 from portal.factories import BasePageFactory, HomePageFactory
 
-from .models import EventIndexPage, EventKind, EventPage, TourIndexPage, TourPage, TourStop
+from .models import (
+    Channel,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    PostStatus,
+    StopStatus,
+    TakeoverPost,
+    TourIndexPage,
+    TourPage,
+    TourStop,
+)
 
 
 def this_monday():
@@ -47,9 +58,21 @@ class TourStopFactory(DjangoModelFactory):
     topic = "Placemaking for safer public spaces, with businesses and property owners"
     host_name = factory.Faker("name")
     host_title = "Mayor"
+    status = StopStatus.CONFIRMED
 
     class Meta:
         model = TourStop
+
+
+class TakeoverPostFactory(DjangoModelFactory):
+    stop = factory.SubFactory(TourStopFactory)
+    day = factory.LazyAttribute(lambda o: o.stop.week_start)
+    channel = Channel.LINKEDIN
+    text = "Good morning from our city hall: this week we show how we work for a safe city."
+    status = PostStatus.DRAFT
+
+    class Meta:
+        model = TakeoverPost
 
 
 class EventIndexPageFactory(BasePageFactory):

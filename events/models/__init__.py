@@ -1,7 +1,25 @@
 from .events import NORDIC_TIME_ZONES, EventIndexPage, EventKind, EventPage, EventPageQuerySet
-from .tours import TAKEOVER_DAYS, Channel, TourIndexPage, TourPage, TourStop, TourStopQuerySet
+from .tours import (
+    ANNOUNCED_STATUSES,
+    CHANNEL_TEXT_LIMITS,
+    TAKEOVER_DAYS,
+    Channel,
+    PostStatus,
+    StopStatus,
+    TakeoverPost,
+    TourBreak,
+    TourIndexPage,
+    TourPage,
+    TourReminder,
+    TourStop,
+    TourStopQuerySet,
+    cities_edited_by,
+    monday_of,
+)
 
 __all__ = [
+    "ANNOUNCED_STATUSES",
+    "CHANNEL_TEXT_LIMITS",
     "NORDIC_TIME_ZONES",
     "TAKEOVER_DAYS",
     "Channel",
@@ -9,8 +27,15 @@ __all__ = [
     "EventKind",
     "EventPage",
     "EventPageQuerySet",
+    "PostStatus",
+    "StopStatus",
+    "TakeoverPost",
+    "TourBreak",
     "TourIndexPage",
     "TourPage",
+    "TourReminder",
     "TourStop",
     "TourStopQuerySet",
+    "cities_edited_by",
+    "monday_of",
 ]

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,6 +28,38 @@ class Channel(models.TextChoices):
     FACEBOOK = "facebook", "Facebook"
     MASTODON = "mastodon", "Mastodon"
     BLUESKY = "bluesky", "Bluesky"
+
+
+# What each channel accepts in one post, in characters.
+CHANNEL_TEXT_LIMITS = {
+    Channel.LINKEDIN: 3000,
+    Channel.X: 280,
+    Channel.INSTAGRAM: 2200,
+    Channel.FACEBOOK: 63206,
+    Channel.MASTODON: 500,
+    Channel.BLUESKY: 300,
+}
+
+
+class StopStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    PREPARING = "preparing", _("Preparing")
+    LIVE = "live", _("Live")
+    DONE = "done", _("Done")
+
+
+# A proposed stop is still being negotiated with the city; the public sees the others.
+ANNOUNCED_STATUSES = [
+    StopStatus.CONFIRMED,
+    StopStatus.PREPARING,
+    StopStatus.LIVE,
+    StopStatus.DONE,
+]
+
+
+def monday_of(day):
+    return day - datetime.timedelta(days=day.weekday())
 
 
 class TourIndexPage(BasePage):
@@ -79,7 +112,12 @@ class TourPage(BasePage):
             ],
             heading=_("Themes"),
         ),
-        InlinePanel("stops", label=_("Stops"), heading=_("Stops, week by week")),
+        InlinePanel(
+            "breaks",
+            label=_("Break"),
+            heading=_("Breaks"),
+            help_text=_("Weeks without a takeover, such as holidays."),
+        ),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -115,31 +153,103 @@ class TourPage(BasePage):
         """The tour week (1, 2, ...) that starts on the given Monday."""
         return (week_start - self.first_week).days // 7 + 1
 
+    def weeks(self):
+        """The Mondays of the tour's weeks, breaks included."""
+        return [self.first_week + datetime.timedelta(weeks=n) for n in range(self.number_of_weeks)]
+
+    def break_weeks(self):
+        return {tour_break.week_start: tour_break.reason for tour_break in self.breaks.all()}
+
     def ordered_stops(self):
         return self.stops.select_related("city").order_by("week_start")
+
+    def announced_stops(self):
+        return self.ordered_stops().announced()
+
+    def current_week_number(self, today=None):
+        """The tour week under way (weekends belong to the week before), or None outside
+        the tour."""
+        today = today or timezone.localdate()
+        if not self.first_week <= today <= self.last_day + datetime.timedelta(days=2):
+            return None
+        return self.week_number(monday_of(today))
+
+    def progress(self, today=None):
+        """How far the tour has come: week 10 of 20 is halfway."""
+        week = self.current_week_number(today)
+        if week is None:
+            return None
+        return {
+            "week": week,
+            "of": self.number_of_weeks,
+            "percent": round(100 * week / self.number_of_weeks),
+        }
+
+
+class TourBreak(Orderable):
+    """A week inside the tour in which no city takes over: a holiday, say."""
+
+    tour = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="breaks")
+    week_start = models.DateField(_("week"), help_text=_("The Monday of the week off."))
+    reason = models.CharField(_("reason"), max_length=120, help_text=_("For example: Easter"))
+
+    panels = [FieldRowPanel([FieldPanel("week_start"), FieldPanel("reason")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("break")
+        verbose_name_plural = _("breaks")
+
+    def __str__(self):
+        return f"{self.reason} ({self.week_start:%Y-%m-%d})"
+
+    def clean(self):
+        super().clean()
+        if self.week_start and self.week_start.weekday() != 0:
+            raise ValidationError({"week_start": _("Choose the Monday of the week off.")})
 
 
 class TourStopQuerySet(models.QuerySet):
     def on_live_tours(self):
         return self.filter(tour__live=True)
 
+    def announced(self):
+        return self.filter(status__in=ANNOUNCED_STATUSES)
+
     def current_or_next(self, today=None):
-        """The stop whose week is under way, or else the next one to come."""
+        """The announced stop whose week is under way, or else the next one to come."""
         today = today or timezone.localdate()
         earliest_start = today - datetime.timedelta(days=TAKEOVER_DAYS - 1)
         return (
             self.on_live_tours()
+            .announced()
             .filter(week_start__gte=earliest_start)
             .select_related("city", "tour")
             .order_by("week_start")
             .first()
         )
 
+    def edited_by(self, user):
+        """The stops of the cities whose pages the user may edit."""
+        return self.filter(city__in=cities_edited_by(user))
 
-class TourStop(Orderable):
-    """One week of a tour, in which one city takes over the channels."""
 
-    tour = ParentalKey(TourPage, on_delete=models.CASCADE, related_name="stops")
+def cities_edited_by(user):
+    from cities.models import CityPage
+
+    return CityPage.objects.filter(
+        group_permissions__group__user=user,
+        group_permissions__permission__codename="change_page",
+    ).distinct()
+
+
+class TourStop(models.Model):
+    """One week of a tour, in which one city takes over the channels.
+
+    Stops are not page content: staff schedule them on the tour's scheduling screen, and
+    every change is written to the audit log, so a published page revision never brings
+    back an old schedule."""
+
+    tour = models.ForeignKey(TourPage, on_delete=models.CASCADE, related_name="stops")
     city = models.ForeignKey("cities.CityPage", on_delete=models.PROTECT, related_name="tour_stops")
     week_start = models.DateField(_("week"), help_text=_("The Monday of the takeover week."))
     topic = models.CharField(_("focus topic"), max_length=200)
@@ -147,31 +257,38 @@ class TourStop(Orderable):
     host_title = models.CharField(
         _("host's title"), max_length=120, blank=True, help_text=_("For example: Mayor")
     )
-
-    panels = [
-        FieldPanel("city"),
-        FieldPanel("week_start"),
-        FieldPanel("topic"),
-        FieldRowPanel([FieldPanel("host_name"), FieldPanel("host_title")]),
-    ]
+    status = models.CharField(
+        _("status"), max_length=20, choices=StopStatus.choices, default=StopStatus.PROPOSED
+    )
+    brief = models.TextField(
+        _("brief"),
+        blank=True,
+        help_text=_("What the network asks of the city for its week: tone, hashtags, contacts."),
+    )
+    # Calendar clients replace an event when its SEQUENCE grows (RFC 5545, 3.8.7.4).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = TourStopQuerySet.as_manager()
 
-    class Meta(Orderable.Meta):
+    class Meta:
         verbose_name = _("tour stop")
         verbose_name_plural = _("tour stops")
+        ordering = ["week_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["tour", "week_start"], name="one_city_per_week"),
+            models.UniqueConstraint(fields=["tour", "city"], name="city_once_per_tour"),
+        ]
 
     def __str__(self):
         return f"{self.city} ({self.week_start:%Y-%m-%d})"
 
-    def clean(self):
-        super().clean()
-        if self.week_start and self.week_start.weekday() != 0:
-            raise ValidationError({"week_start": _("Choose the Monday of the takeover week.")})
-
     @property
     def week_end(self):
         return self.week_start + datetime.timedelta(days=TAKEOVER_DAYS - 1)
+
+    def days(self):
+        return [self.week_start + datetime.timedelta(days=n) for n in range(TAKEOVER_DAYS)]
 
     def is_current(self, today=None):
         today = today or timezone.localdate()
@@ -181,6 +298,143 @@ class TourStop(Orderable):
         return self.week_end < (today or timezone.localdate())
 
     @property
+    def is_announced(self):
+        return self.status in ANNOUNCED_STATUSES
+
+    @property
     def week_number(self):
         """Which week of its tour this is: 1, 2, ..."""
         return self.tour.week_number(self.week_start)
+
+    def days_without_posts(self):
+        """The takeover days for which the city has not yet submitted a post."""
+        covered = set(self.posts.exclude(status=PostStatus.DRAFT).values_list("day", flat=True))
+        return [day for day in self.days() if day not in covered]
+
+
+class PostStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+
+
+class TakeoverPostQuerySet(models.QuerySet):
+    def public(self, today=None):
+        """Approved posts whose day has come, and everything already posted."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(status=PostStatus.PUBLISHED)
+            | models.Q(status=PostStatus.APPROVED, day__lte=today),
+            stop__status__in=ANNOUNCED_STATUSES,
+            stop__tour__live=True,
+        )
+
+    def editable_by(self, user):
+        if user.has_perm("events.approve_takeoverpost"):
+            return self
+        return self.filter(stop__in=TourStop.objects.edited_by(user))
+
+
+class TakeoverPost(models.Model):
+    """One day's post on one channel, written by the city and approved by the network."""
+
+    stop = models.ForeignKey(
+        TourStop, on_delete=models.CASCADE, related_name="posts", verbose_name=_("takeover week")
+    )
+    day = models.DateField(_("day"))
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    text = models.TextField(
+        _("text"), help_text=_("Plain text. Line breaks are kept; links become clickable.")
+    )
+    image = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+    link = models.URLField(_("link"), blank=True)
+    related_practices = models.ManyToManyField(
+        "practices.PracticePage",
+        blank=True,
+        related_name="takeover_posts",
+        verbose_name=_("related practices"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PostStatus.choices, default=PostStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TakeoverPostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("takeover post")
+        verbose_name_plural = _("takeover posts")
+        ordering = ["day", "channel", "pk"]
+        permissions = [("approve_takeoverpost", _("Can approve takeover posts"))]
+
+    def __str__(self):
+        return f"{self.stop.city} · {self.day:%Y-%m-%d} · {self.get_channel_display()}"
+
+    @property
+    def text_limit(self):
+        return CHANNEL_TEXT_LIMITS.get(self.channel)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.stop_id and self.day and self.day not in self.stop.days():
+            errors["day"] = _("Choose a day of the city's takeover week, %(start)s to %(end)s.") % {
+                "start": self.stop.week_start,
+                "end": self.stop.week_end,
+            }
+        if self.stop_id and self.channel and self.channel not in self.stop.tour.channels:
+            errors["channel"] = _("This tour does not use that channel.")
+        if self.text and self.text_limit and len(self.text) > self.text_limit:
+            errors["text"] = _(
+                "%(channel)s takes at most %(limit)s characters; this text has %(count)s."
+            ) % {
+                "channel": self.get_channel_display(),
+                "limit": self.text_limit,
+                "count": len(self.text),
+            }
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class TourReminder(models.Model):
+    """A reminder sent to a city's editors, kept so that it is never sent twice."""
+
+    class Kind(models.TextChoices):
+        TWO_WEEKS = "14", _("14 days before")
+        THREE_DAYS = "3", _("3 days before")
+
+    stop = models.ForeignKey(TourStop, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=2, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stop", "kind"], name="one_reminder_of_each_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.stop}: {self.get_kind_display()}"

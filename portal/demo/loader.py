@@ -15,9 +15,22 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from cities.factories import CityPageFactory
 from cities.models import CityContact, CityIndexPage, KeyFigure, StrategyDocument
-from events.factories import EventPageFactory, TourPageFactory, TourStopFactory
-from events.models import EventIndexPage, EventPage, TourIndexPage
+from events.factories import (
+    EventPageFactory,
+    TakeoverPostFactory,
+    TourPageFactory,
+    TourStopFactory,
+)
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    PostStatus,
+    StopStatus,
+    TourBreak,
+    TourIndexPage,
+)
 from portal.factories import PortalImageFactory, StoryPageFactory, UserFactory, image_block
+from portal.mfa import DEMO_TOTP_SECRET, add_totp
 from portal.models import CapitalCodeTheme, CharterGoal, StoryIndexPage, User
 from portal.roles import NETWORK_STAFF, city_editors_group_name
 from practices.factories import PracticePageFactory
@@ -28,7 +41,7 @@ from .events import EVENTS
 from .images import draw_picture
 from .practices import PRACTICES
 from .stories import STORIES
-from .tours import TOURS
+from .tours import STOCKHOLM_2021_POSTS, TOURS
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (demo accounts; printed by load_demo)
 HOME_HERO_IMAGE = "A calm Nordic harbour at first light"
@@ -209,27 +222,44 @@ class DemoLoader:
         for entry in TOURS:
             fields = dict(entry)
             stops = fields.pop("stops")
+            breaks = fields.pop("breaks")
+            status = fields.pop("stop_status")
+            proposed = fields.pop("proposed", [])
             if self.existing(index, fields["slug"]):
                 continue
             tour = TourPageFactory(
                 parent=index,
                 charter_goals=[self.goals[slug] for slug in fields.pop("goals")],
                 capital_code_themes=[self.themes[slug] for slug in fields.pop("themes")],
+                breaks=[TourBreak(week_start=week, reason=reason) for week, reason in breaks],
                 **fields,
             )
-            for position, (city, week_start, topic, *host) in enumerate(stops):
+            for city, week_start, topic, *host in stops:
                 host_name, host_title = host or ("", "")
-                TourStopFactory(
+                stop = TourStopFactory(
                     tour=tour,
                     city=self.cities[city],
                     week_start=week_start,
                     topic=topic,
                     host_name=host_name,
                     host_title=host_title,
-                    sort_order=position,
+                    status=StopStatus.PROPOSED if city in proposed else status,
                 )
+                if (tour.slug, city) == ("safe-city-tour-2021", "stockholm"):
+                    self.load_takeover_posts(stop, STOCKHOLM_2021_POSTS)
             self.created["tour"] += 1
             self.created["tour stop"] += len(stops)
+
+    def load_takeover_posts(self, stop, posts):
+        for weekday, channel, text in posts:
+            TakeoverPostFactory(
+                stop=stop,
+                day=stop.days()[weekday],
+                channel=channel,
+                text=text,
+                status=PostStatus.PUBLISHED,
+            )
+        self.created["takeover post"] += len(posts)
 
     def load_events(self):
         index = self.section(EventIndexPage)
@@ -266,12 +296,17 @@ class DemoLoader:
         for account in ACCOUNTS:
             fields = dict(account)
             group = Group.objects.get(name=fields.pop("group"))
-            if User.objects.filter(email__iexact=fields["email"]).exists():
+            if existing := User.objects.filter(email__iexact=fields["email"]).first():
+                # Databases loaded before the second factor was required get it now.
+                add_totp(existing, DEMO_TOTP_SECRET)
                 continue
             user = UserFactory(password=DEMO_PASSWORD, is_staff=True, **fields)
             user.groups.add(group)
             # allauth asks for a verified address before it lets anyone sign in.
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+            # Everyone who edits signs in with a second factor; `manage.py demo_totp`
+            # prints the demo accounts' current code.
+            add_totp(user, DEMO_TOTP_SECRET)
             self.created["account"] += 1
 
     def load_city_editors_group(self):

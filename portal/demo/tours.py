@@ -3,6 +3,7 @@ coming tour in 2027 so that the home page has a next stop to show."""
 
 from datetime import date
 
+from events.models import Channel, StopStatus
 from portal.factories import heading, paragraph
 
 TOURS = [
@@ -33,6 +34,9 @@ TOURS = [
         # Stockholm's and Copenhagen's weeks are on record; the other stops are invented,
         # and a tour stop cannot be flagged on its own, so the whole tour is.
         "is_demo_content": True,
+        # Stockholm's week 10 was followed by Copenhagen's week 12: week 11 had no takeover.
+        "breaks": [(date(2021, 3, 15), "Week off between Stockholm and Copenhagen")],
+        "stop_status": StopStatus.DONE,
         # (city, Monday of the week, topic, host, host's title)
         "stops": [
             ("reykjavik", date(2021, 1, 4), "Neighbourhood alliances for safe communities"),
@@ -51,7 +55,6 @@ TOURS = [
                 "",
                 "Mayor of Stockholm",
             ),
-            ("kristiansand", date(2021, 3, 15), "From a teacher's concern to a plan"),
             ("copenhagen", date(2021, 3, 22), "Reporting hate online, and home visits"),
             ("tampere", date(2021, 3, 29), "Youth work where young people play"),
             ("espoo", date(2021, 4, 5), "Safety information in every resident's language"),
@@ -83,6 +86,10 @@ TOURS = [
             ),
         ],
         "is_demo_content": True,
+        "breaks": [],
+        "stop_status": StopStatus.CONFIRMED,
+        # The last two cities have been asked but have not yet said yes.
+        "proposed": ["malmo", "stockholm"],
         "stops": [
             ("helsinki", date(2027, 1, 11), "Disinformation resilience at the library"),
             ("sodertalje", date(2027, 1, 18), "What our safety walks changed"),
@@ -92,4 +99,52 @@ TOURS = [
             ("stockholm", date(2027, 2, 15), "Halving insecurity: what the surveys show"),
         ],
     },
+]
+
+
+# Stockholm's week of the 2021 tour, day by day, as the network's documents tell it:
+# (weekday 0-4, channel, text). The wording of the posts is written for the demo.
+STOCKHOLM_2021_POSTS = [
+    (
+        0,
+        Channel.LINKEDIN,
+        "Good morning from Stockholm! This week the Mayor of Stockholm takes over the "
+        "Nordic Safe Cities accounts. We are halfway through the Safe City Tour, and every "
+        "day this week we will share one part of how Stockholm works for a safe city.",
+    ),
+    (
+        0,
+        Channel.X,
+        "Hello from Stockholm! This week our mayor takes over the #NordicSafeCities "
+        "accounts: one topic a day on how we work for a safe city. #SafeCityTour",
+    ),
+    (
+        1,
+        Channel.LINKEDIN,
+        "Placemaking: safer public spaces are made together with businesses and property "
+        "owners. Sergels torg, in the heart of the city, has been turned around through a "
+        "Business Improvement District in which the city, property owners and businesses "
+        "share the work and the costs.",
+    ),
+    (
+        2,
+        Channel.LINKEDIN,
+        "No city can do it alone. Today: how Stockholm cooperates with the police, the "
+        "Swedish Security Service and the Prison and Probation Service, so that prevention "
+        "and law enforcement pull in the same direction.",
+    ),
+    (
+        3,
+        Channel.LINKEDIN,
+        "The Stockholm model against violent extremism: a city-wide structure that brings "
+        "schools, social services, youth work and the police together around one person's "
+        "concern, early and with clear roles.",
+    ),
+    (
+        4,
+        Channel.LINKEDIN,
+        "Prevention has to keep up with how people live now, online and offline. And for "
+        "those who want to leave a criminal or extremist milieu, the exit programme offers "
+        "a way out. Thank you for following Stockholm's week. Next: Copenhagen, 22-26 March.",
+    ),
 ]
