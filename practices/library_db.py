@@ -1,6 +1,7 @@
 """The practice library answered by the database.
 
-Text is matched by PostgreSQL's full-text search, stemmed in the visitor's language, or
+Text is matched by PostgreSQL's full-text search over each practice's stored document,
+stemmed in the practice's language (``PracticeSearchDocument``), or
 elsewhere (SQLite in development) by the site's Wagtail search backend. Facets are
 counted with one aggregate query each, so the number of queries stays the same however
 many practices, cities and tags there are.
@@ -9,17 +10,12 @@ many practices, cities and tags there are.
 import dataclasses
 from dataclasses import dataclass
 
-from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
-    SearchConfig,
     SearchQuery,
     SearchRank,
-    SearchVector,
-    SearchVectorCombinable,
-    SearchVectorField,
 )
 from django.db import connection
-from django.db.models import Case, Count, F, Func, JSONField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from wagtail.models import Locale, TranslatableMixin
@@ -27,7 +23,7 @@ from wagtail.models import Locale, TranslatableMixin
 from cities.models import Country
 
 from .library import MAX_VALUES_PER_FACET, FacetValue, LibraryResult
-from .models import EvidenceLevel, PracticePage, PracticePageTag, PracticeStatus, PreventionLevel
+from .models import EvidenceLevel, PracticePage, PracticeStatus, PreventionLevel
 
 
 @dataclass(frozen=True)
@@ -241,52 +237,18 @@ def text_search_config(language):
 
 def match_text_in_postgresql(practices, text):
     """The practices matching the text in the visitor's language, or word for word (a
-    Swedish term in an English text), and an ordering by relevance."""
+    Swedish term in an English text), and an ordering by relevance.
+
+    Each practice's words are stored, stemmed in the practice's own language, in a
+    ``PracticeSearchDocument`` that the database keeps current (migration 0005) and a GIN
+    index searches, so a search reads only the matching practices, never all of them.
+    """
     config = text_search_config(get_language())
-    document = practice_words(config) + practice_words("simple")
     words = SearchQuery(text, config=config, search_type="websearch") | SearchQuery(
         text, config="simple", search_type="websearch"
     )
-    practices = practices.alias(document=document).filter(document=words)
-    return practices, SearchRank(F("document"), words).desc()
-
-
-def practice_words(config):
-    """A practice's words for one configuration, weighted as its search fields are:
-    title first, then summary, then tags and the text."""
-    tag_names = Subquery(
-        PracticePageTag.objects.filter(content_object=OuterRef("pk"))
-        .values("content_object")
-        .annotate(names=StringAgg("tag__name", " "))
-        .values("names")
-    )
-    return (
-        SearchVector("title", config=config, weight="A")
-        + SearchVector("summary", config=config, weight="B")
-        + SearchVector(
-            tag_names, "problem", "mechanism", "lessons_learned", config=config, weight="C"
-        )
-        + StreamFieldWords("body", config=config)
-    )
-
-
-class StreamFieldWords(SearchVectorCombinable, Func):
-    """The words in a StreamField's block values (weight C), without the block types and
-    ids stored beside them."""
-
-    function = "jsonb_to_tsvector"
-    template = "setweight(%(function)s(%(expressions)s, '[\"string\"]'), 'C')"
-    output_field = SearchVectorField()
-
-    def __init__(self, field, config):
-        self.config = SearchConfig(config)
-        block_values = Func(
-            F(field),
-            Value("strict $.**.value"),
-            function="jsonb_path_query_array",
-            output_field=JSONField(),
-        )
-        super().__init__(self.config, block_values)
+    practices = practices.filter(search_document__document=words)
+    return practices, SearchRank(F("search_document__document"), words).desc()
 
 
 def match_text_in_search_index(practices, text):

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -626,3 +627,28 @@ class PracticeIndicator(Orderable):
 
     def __str__(self):
         return self.measure
+
+
+class PracticeSearchDocument(models.Model):
+    """A practice's words for the library's full-text search on PostgreSQL, stemmed in the
+    practice's own language (and word for word), kept up to date by the database itself.
+
+    Triggers (migration 0005) rewrite the document whenever the practice, its tags or a
+    tag's name change, so bulk imports and the admin alike keep it current; a GIN index
+    finds the matches without reading every practice. Elsewhere (SQLite in development)
+    the table stays empty and the library asks Wagtail's search backend instead.
+    """
+
+    practice = models.OneToOneField(
+        PracticePage,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )
+    document = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("practice search document")
+
+    def __str__(self):
+        return str(self.practice)
