@@ -6,6 +6,7 @@ from django.test import Client
 from cities.factories import MembershipApplicationFactory
 from cities.membership import approve_application
 from portal.factories import UserFactory
+from portal.mfa import add_totp
 from portal.models import HomePage
 from portal.roles import NETWORK_STAFF
 
@@ -32,7 +33,17 @@ def staff(home):
     """A member of the network's staff, with the group's permissions."""
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name=NETWORK_STAFF))
+    # Everyone who can open the admin has a second factor (portal.security).
+    add_totp(user)
     return user
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser (behind ``admin_client``), with the second factor that
+    everyone who can open the admin has."""
+    add_totp(admin_user)
+    return admin_user
 
 
 @pytest.fixture
@@ -45,6 +56,7 @@ def approved_city(staff, rf):
         approve_application(application, user=staff, request=rf.get("/"))
         application.refresh_from_db()
         editor = application.editors_group.user_set.get()
+        add_totp(editor)
         return application.city_page.specific, editor
 
     return approve

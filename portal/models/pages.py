@@ -1,10 +1,11 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
@@ -85,6 +86,20 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """A page not yet translated into the visitor's language is served from the
+        source (English) tree under the language's prefix, so /sv/cities/reykjavik/ shows
+        the English page, marked as such, with the interface in Swedish."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if self.locale_id == Locale.get_default().pk:
+                raise
+            source = self.get_translations().filter(locale=Locale.get_default()).live().first()
+            if source is None:
+                raise
+            return source.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityPage

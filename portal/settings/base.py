@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "theme",
+    # Page and snippet translation with change tracking; its locales app replaces
+    # wagtail.locales. https://wagtail-localize.org/stable/tutorial/2-installation/
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -68,6 +72,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (strict on the public site, relaxed in the Wagtail admin)
+    # and the headers SecurityMiddleware does not send (portal/security.py).
+    "portal.security.PortalCSPMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     # Serves compressed, far-future-cached static files without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Editors without a second factor are sent to set one up before the admin opens.
+    "portal.security.RequireSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -140,6 +150,89 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Nordic Safe Cities"
+# Everyone who can open the Wagtail admin must have a second factor
+# (portal.security.RequireSecondFactorMiddleware); production always enforces it.
+MFA_REQUIRED_FOR_EDITORS = env_bool("MFA_REQUIRED_FOR_EDITORS", default=True)
+# Emails people when their password, addresses or authenticators change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# https://docs.allauth.org/en/latest/account/rate_limits.html: per address (ip), per
+# account (key) and per signed-in person (user); counted in the cache, so shared by
+# every server once REDIS_URL is set.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+# Every log-in goes through allauth, which asks for the second factor: Wagtail's own
+# log-in and password pages are switched off (portal/urls.py redirects them).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# A day's work; people sign in again the next morning.
+SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# Security headers. Referrer-Policy, X-Content-Type-Options and Cross-Origin-Opener-Policy
+# come from SecurityMiddleware; Permissions-Policy from portal.security.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+# https://django-csp.readthedocs.io/en/latest/configuration.html. No inline script on
+# the public site (scripts are files in theme/static). Inline style attributes stay
+# allowed: the templates colour goal and theme badges with style="--term: ...".
+_CSP_COMMON = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # Embedded videos from the body's embed block.
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin still runs inline scripts and eval (its editors and choosers), shows
+# avatars and embeds from elsewhere, and previews pages in a frame of its own.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "frame-src": ["'self'", "https:"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 # Internationalisation: the network works in English among its cities and in the
 # five Nordic languages at home. Content languages match the interface languages.
@@ -221,6 +314,13 @@ WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are checked by their content as well as their name (portal/validators.py),
+# and always pass through Wagtail's view, which sends them with
+# "Content-Security-Policy: default-src 'none'" and nosniff; everything but PDF is a
+# download, in a sandbox (portal.security.SecurityHeadersMiddleware).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.validators.CheckedDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Refuses decompression bombs: no image larger than 40 megapixels is processed.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.demo.loader import ACCOUNTS, DEMO_PASSWORD, DemoLoader, describe
+from portal.mfa import DEMO_TOTP_SECRET
 
 SITE_URL = "http://127.0.0.1:8000"
 
@@ -50,3 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nThe portal: {SITE_URL}   The admin: {SITE_URL}/admin/")
         for account in ACCOUNTS:
             self.stdout.write(f"  {account['email']} / {DEMO_PASSWORD}  ({account['group']})")
+        self.stdout.write(
+            "  Then the code from `manage.py demo_totp` (or an authenticator app with the"
+            f" demo-only secret {DEMO_TOTP_SECRET})."
+        )

@@ -14,6 +14,7 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -197,6 +198,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         self.changes = []
+        self.ensure_locales()
         home = self.ensure_home_page()
         for page_class, fields in SECTIONS:
             section = self.ensure_child(home, page_class, fields)
@@ -210,6 +212,14 @@ class Command(BaseCommand):
             self.stdout.write("Site structure: " + "; ".join(self.changes) + ".")
         else:
             self.stdout.write("Site structure already in place; nothing changed.")
+
+    def ensure_locales(self):
+        """One locale per language of the site, so that pages and the reference data can
+        be translated into each of them."""
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            _locale, created = Locale.objects.get_or_create(language_code=code)
+            if created:
+                self.changes.append(f"created the locale {code!r}")
 
     def ensure_home_page(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

@@ -1,0 +1,93 @@
+"""The language switcher, hreflang alternates and the language of the content.
+
+English is the source language of the site tree; every other language has its own tree
+of translations (wagtail-localize). A page that has no translation yet is served from
+the source tree under the visitor's language prefix, with a note (see
+``portal.models.HomePage.route``), so every language link lands on the same page.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info, override
+from wagtail.models import Page
+
+register = template.Library()
+
+
+def _language_info(code):
+    # The names as settings.LANGUAGES writes them, each in its own language ("Svenska").
+    return {"code": code, "name": dict(settings.LANGUAGES)[code]}
+
+
+def _page_links(page, request):
+    """For a Wagtail page: each language's live translation, or else the page itself under
+    that language's prefix."""
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+        .defer_streamfields()
+    }
+    # The source page, which untranslated languages fall back to.
+    source = translations.get(settings.LANGUAGE_CODE) or page
+    links = []
+    for code, _name in settings.LANGUAGES:
+        translation = translations.get(code)
+        if translation is not None:
+            url = translation.get_url(request=request)
+        else:
+            # The source's address has no prefix, so it resolves in the default language.
+            with override(settings.LANGUAGE_CODE):
+                url = translate_url(source.get_url(request=request) or "/", code)
+        links.append({**_language_info(code), "url": url, "translated": translation is not None})
+    return links
+
+
+def _view_links(request):
+    """For a view outside the page tree (search, membership, accounts): the same address
+    under each language's prefix, query string included."""
+    path = request.get_full_path()
+    return [
+        {**_language_info(code), "url": translate_url(path, code), "translated": True}
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language to the page the visitor is on, with ``translated`` False where
+    the link leads to the untranslated original."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        links = _page_links(page, request)
+    else:
+        links = _view_links(request)
+    current = get_language()
+    for link in links:
+        link["current"] = link["code"] == current
+        link["absolute_url"] = request.build_absolute_uri(link["url"])
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language of the page's own content: the page's locale, which differs from the
+    interface language when the page is shown untranslated."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.locale_id is None:
+        return get_language()
+    return page.locale.language_code
+
+
+@register.filter
+def language_name(code):
+    """A language's name in the visitor's language ("engelska" on a Swedish page)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
