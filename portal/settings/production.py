@@ -17,3 +17,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Cookies only over HTTPS, and out of reach of scripts. The admin's scripts read the
+# CSRF token from the page, not from the cookie.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+MFA_TRUST_COOKIE_SECURE = True
+# Everyone who can open the admin signs in with a second factor; no switch here.
+MFA_REQUIRED_FOR_EDITORS = True
