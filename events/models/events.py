@@ -1,13 +1,22 @@
+import datetime
+import json
 import zoneinfo
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
@@ -38,7 +47,144 @@ NORDIC_TIME_ZONES = [
 ]
 
 
-class EventIndexPage(BasePage):
+# The languages events are held in: the network's working language and the five Nordic ones.
+EVENT_LANGUAGES = [
+    ("en", _("English")),
+    ("sv", _("Swedish")),
+    ("da", _("Danish")),
+    ("nb", _("Norwegian")),
+    ("fi", _("Finnish")),
+    ("is", _("Icelandic")),
+]
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+
+
+class RegistrationState(models.TextChoices):
+    """Where an event's registration stands, as its page tells visitors."""
+
+    NONE = "none", _("No registration on the portal")
+    NOT_YET_OPEN = "not_yet_open", _("Registration not yet open")
+    OPEN = "open", _("Registration open")
+    FULL = "full", _("Full: waiting list")
+    CLOSED = "closed", _("Registration closed")
+
+
+class Speaker(models.Model):
+    """Someone who speaks at the network's events; chosen in events' programmes."""
+
+    name = models.CharField(_("name"), max_length=120)
+    photo = models.ForeignKey(
+        "portal.PortalImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_("The image's description is its alternative text; it must have one."),
+    )
+    title = models.CharField(_("title"), max_length=160, blank=True, help_text=_("Job title."))
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    bio = models.TextField(_("biography"), blank=True, max_length=1500)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("photo"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
+        FieldPanel("bio"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not (self.photo.description or "").strip():
+            raise ValidationError(
+                {
+                    "photo": _(
+                        "This photo has no description. Add one to the image first: "
+                        "screen readers read it out instead of the photo."
+                    )
+                }
+            )
+
+    @property
+    def role(self):
+        return ", ".join(part for part in (self.title, self.organisation) if part)
+
+
+class ProgrammeSessionBlock(blocks.StructBlock):
+    """One item of an event's programme."""
+
+    day = blocks.DateBlock(
+        label=_("Day"), required=False, help_text=_("For events of more than one day.")
+    )
+    start_time = blocks.TimeBlock(label=_("Starts"))
+    end_time = blocks.TimeBlock(label=_("Ends"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    room = blocks.CharBlock(label=_("Room"), required=False, max_length=120)
+    description = blocks.TextBlock(label=_("Description"), required=False)
+    speakers = blocks.ListBlock(
+        SnippetChooserBlock("events.Speaker"), label=_("Speakers"), default=[]
+    )
+    practices = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="practices.PracticePage"),
+        label=_("Related practices"),
+        default=[],
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    session = ProgrammeSessionBlock()
+
+
+class EventFilter:
+    """The listing's and the calendar feed's selection, read from the query string:
+    ``?kind=summit&country=FI&city=helsinki``. Unknown values are ignored."""
+
+    def __init__(self, params, cities):
+        from cities.models import Country
+
+        kind = params.get("kind", "")
+        country = params.get("country", "")
+        city = params.get("city", "")
+        self.kind = kind if kind in EventKind.values else ""
+        self.country = country if country in Country.values else ""
+        self.city = city if any(c.slug == city for c in cities) else ""
+
+    def apply(self, events):
+        if self.kind:
+            events = events.filter(kind=self.kind)
+        if self.country:
+            events = events.filter(host_city__country=self.country)
+        if self.city:
+            events = events.filter(host_city__slug=self.city)
+        return events
+
+    @property
+    def is_active(self):
+        return bool(self.kind or self.country or self.city)
+
+    def query_string(self):
+        return urlencode(
+            {key: value for key in ("kind", "country", "city") if (value := getattr(self, key))}
+        )
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -48,11 +194,59 @@ class EventIndexPage(BasePage):
     class Meta:
         verbose_name = _("event index page")
 
+    def events(self):
+        return EventPage.objects.child_of(self).live().public().select_related("host_city")
+
+    def host_cities(self):
+        from cities.models import CityPage
+
+        return list(
+            CityPage.objects.filter(hosted_event_pages__in=self.events())
+            .distinct()
+            .order_by("title")
+            .only("pk", "title", "slug", "country")
+        )
+
     def get_context(self, request, *args, **kwargs):
+        from cities.models import Country
+
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().select_related("host_city")
-        context.update(upcoming_events=events.upcoming(), past_events=events.past()[:20])
+        cities = self.host_cities()
+        selection = EventFilter(request.GET, cities)
+        events = selection.apply(self.events())
+        countries = {city.country for city in cities}
+        context.update(
+            upcoming_events=events.upcoming(),
+            past_events=events.past()[:20],
+            selection=selection,
+            kinds=EventKind.choices,
+            countries=[(code, label) for code, label in Country.choices if code in countries],
+            cities=cities,
+            calendar_feed_url=self.feed_url(selection),
+        )
         return context
+
+    def feed_url(self, selection=None):
+        url = self.url + self.reverse_subpage("calendar")
+        if selection and selection.is_active:
+            url += "?" + selection.query_string()
+        return url
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        """A subscribable feed of the events, filtered like the listing."""
+        from events.calendar import add_event, finish_calendar, ics_response, new_calendar
+
+        selection = EventFilter(request.GET, self.host_cities())
+        calendar = new_calendar(self.title, description=self.introduction, url=self.full_url or "")
+        for event in selection.apply(self.events()).order_by("start"):
+            add_event(calendar, event.as_ical_event(request))
+        finish_calendar(calendar)
+        return ics_response(calendar, "events.ics", attachment=False)
 
 
 class EventPageQuerySet(PortalPageQuerySet):
@@ -63,7 +257,7 @@ class EventPageQuerySet(PortalPageQuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
 
-class EventPage(BasePage):
+class EventPage(RoutablePageMixin, BasePage):
     """A summit, conference, workshop, webinar, experience exchange or safety walk."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
@@ -76,6 +270,14 @@ class EventPage(BasePage):
         default="Europe/Stockholm",
         help_text=_("The venue's time zone; times are shown in it."),
     )
+    all_day = models.BooleanField(
+        _("whole days"),
+        default=False,
+        help_text=_(
+            "Calendars show the event as whole days (for summits of several days); "
+            "the programme still gives the times."
+        ),
+    )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
@@ -87,8 +289,38 @@ class EventPage(BasePage):
         related_name="hosted_event_pages",
         verbose_name=_("host city"),
     )
+    language = models.CharField(_("language"), max_length=5, choices=EVENT_LANGUAGES, default="en")
     introduction = models.TextField(_("introduction"), max_length=600)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programme"))
+    travel_paid_by_member_city = models.BooleanField(
+        _("travel paid by the member city"),
+        default=True,
+        help_text=_("Say on the page that each member city pays its own travel."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Places for participants. Leave empty for no limit."),
+    )
+    registration_opens = models.DateTimeField(
+        _("registration opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if people do not register on the portal."),
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to take registrations until the event starts."),
+    )
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only people from member cities and the network's staff may register."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -97,6 +329,7 @@ class EventPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("time_zone"),
+                FieldPanel("all_day"),
             ],
             heading=_("When"),
         ),
@@ -109,8 +342,21 @@ class EventPage(BasePage):
             ],
             heading=_("Where"),
         ),
+        FieldPanel("language"),
         FieldPanel("introduction"),
         FieldPanel("body"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
+                ),
+                FieldPanel("members_only"),
+                FieldPanel("travel_paid_by_member_city"),
+            ],
+            heading=_("Registration"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -130,8 +376,21 @@ class EventPage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The event cannot end before it starts.")})
+            errors["end"] = _("The event cannot end before it starts.")
+        if self.registration_closes and not self.registration_opens:
+            errors["registration_opens"] = _("Say when registration opens, too.")
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes <= self.registration_opens
+        ):
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if self.registration_opens and self.start and self.registration_opens >= self.start:
+            errors["registration_opens"] = _("Registration must open before the event starts.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def has_ended(self):
@@ -148,3 +407,315 @@ class EventPage(BasePage):
     @property
     def local_end(self):
         return timezone.localtime(self.end, self.venue_zone)
+
+    @property
+    def is_online(self):
+        return bool(self.online_url)
+
+    @property
+    def is_in_person(self):
+        return bool(self.venue or self.address)
+
+    # Registration
+
+    @property
+    def takes_registrations(self):
+        return self.registration_opens is not None
+
+    @property
+    def registration_deadline(self):
+        return self.registration_closes or self.start
+
+    def registration_state(self, confirmed_count=None, now=None):
+        """Whether people can register now; ``confirmed_count`` saves a query when the
+        caller has it."""
+        if not self.takes_registrations:
+            return RegistrationState.NONE
+        now = now or timezone.now()
+        if now < self.registration_opens:
+            return RegistrationState.NOT_YET_OPEN
+        if now >= self.registration_deadline:
+            return RegistrationState.CLOSED
+        if self.capacity is not None:
+            if confirmed_count is None:
+                confirmed_count = self.confirmed_count()
+            if confirmed_count >= self.capacity:
+                return RegistrationState.FULL
+        return RegistrationState.OPEN
+
+    def confirmed_count(self):
+        return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+
+    def registration_of(self, user):
+        if not user.is_authenticated:
+            return None
+        return self.registrations.filter(user=user).first()
+
+    # Programme and speakers
+
+    def speakers(self):
+        """Everyone who speaks in the programme, in the order they first appear, with
+        their photos' renditions fetched in one go."""
+        order = []
+        for session in self.programme:
+            for speaker in session.value["speakers"]:
+                if speaker and speaker.pk not in order:
+                    order.append(speaker.pk)
+        if not order:
+            return []
+        from portal.models import PortalImage
+
+        speakers = Speaker.objects.filter(pk__in=order).prefetch_related(
+            models.Prefetch(
+                "photo", queryset=PortalImage.objects.prefetch_renditions("fill-160x160")
+            )
+        )
+        by_pk = {speaker.pk: speaker for speaker in speakers}
+        return [by_pk[pk] for pk in order if pk in by_pk]
+
+    # Calendars
+
+    @property
+    def ical_uid(self):
+        """Stable across edits, moves and translations of the page."""
+        from events.calendar import calendar_uid
+
+        return calendar_uid("event", self.translation_key)
+
+    @property
+    def location_text(self):
+        parts = [self.venue, self.address]
+        if not any(parts) and self.online_url:
+            parts = [self.online_url]
+        return ", ".join(part for part in parts if part)
+
+    def calendar_dates(self):
+        """(start, end) as calendars want them: dates, with an exclusive end, for
+        whole-day events; aware datetimes in the venue's zone otherwise."""
+        if self.all_day:
+            return self.local_start.date(), self.local_end.date() + datetime.timedelta(days=1)
+        return self.local_start, self.local_end
+
+    def as_ical_event(self, request=None):
+        from events.calendar import event_component
+
+        url = self.get_full_url(request)
+        description = self.introduction
+        if self.online_url:
+            description += f"\n\n{_('Join online')}: {self.online_url}"
+        start, end = self.calendar_dates()
+        return event_component(
+            uid=self.ical_uid,
+            summary=self.title,
+            start=start,
+            end=end,
+            description=f"{description}\n\n{url}" if url else description,
+            location=self.location_text,
+            url=url,
+            last_modified=self.last_published_at,
+            categories=[str(self.get_kind_display())],
+        )
+
+    def _utc_stamp(self, value):
+        return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    def google_calendar_url(self, request=None):
+        start, end = self.calendar_dates()
+        if self.all_day:
+            dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
+        else:
+            dates = f"{self._utc_stamp(start)}/{self._utc_stamp(end)}"
+        query = {
+            "action": "TEMPLATE",
+            "text": self.title,
+            "dates": dates,
+            "ctz": self.time_zone,
+            "details": f"{self.introduction}\n\n{self.get_full_url(request)}",
+            "location": self.location_text,
+        }
+        return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+    def outlook_calendar_url(self, request=None):
+        start, end = self.calendar_dates()
+        if self.all_day:
+            start_text, end_text = start.isoformat(), end.isoformat()
+        else:
+            start_text = start.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            end_text = end.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        query = {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": self.title,
+            "startdt": start_text,
+            "enddt": end_text,
+            "allday": "true" if self.all_day else "false",
+            "body": f"{self.introduction}\n\n{self.get_full_url(request)}",
+            "location": self.location_text,
+        }
+        return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(query)
+
+    def ics_url(self):
+        return self.url + self.reverse_subpage("calendar")
+
+    # Structured data
+
+    def structured_data(self, request=None):
+        """The event as schema.org JSON-LD, for search engines."""
+        if self.is_online and self.is_in_person:
+            mode = "MixedEventAttendanceMode"
+        elif self.is_online:
+            mode = "OnlineEventAttendanceMode"
+        else:
+            mode = "OfflineEventAttendanceMode"
+        locations = []
+        if self.is_in_person:
+            place = {"@type": "Place", "name": self.venue or self.address}
+            if self.address:
+                place["address"] = self.address
+            locations.append(place)
+        if self.is_online:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if self.all_day:
+            start, end = self.local_start.date(), self.local_end.date()
+        else:
+            start, end = self.local_start, self.local_end
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.introduction,
+            "startDate": start.isoformat(),
+            "endDate": end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "inLanguage": self.language,
+            "url": self.get_full_url(request),
+            "isAccessibleForFree": True,
+            "organizer": {"@type": "Organization", "name": "Nordic Safe Cities"},
+        }
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        speakers = self.speakers()
+        if speakers:
+            data["performer"] = [
+                {"@type": "Person", "name": speaker.name, "jobTitle": speaker.role}
+                for speaker in speakers
+            ]
+        if self.capacity is not None:
+            data["maximumAttendeeCapacity"] = self.capacity
+        return data
+
+    def structured_data_json(self, request=None):
+        """The JSON-LD, safe inside a <script> element: "<", ">" and "&" are escaped
+        so no text from the page can close the element."""
+        text = json.dumps(self.structured_data(request), cls=DjangoJSONEncoder, ensure_ascii=False)
+        return mark_safe(  # noqa: S308 (escaped above for a script element)
+            text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+        )
+
+    # Routes: the page, its calendar file, and registering and cancelling
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        confirmed = self.confirmed_count() if self.takes_registrations else 0
+        registration = self.registration_of(request.user)
+        context.update(
+            registration_state=self.registration_state(confirmed_count=confirmed),
+            confirmed_count=confirmed,
+            places_left=max(self.capacity - confirmed, 0) if self.capacity is not None else None,
+            registration=registration,
+            waiting_position=registration.waiting_position() if registration else None,
+            speakers=self.speakers(),
+            structured_data=self.structured_data_json(request),
+            google_calendar_url=self.google_calendar_url(request),
+            outlook_calendar_url=self.outlook_calendar_url(request),
+        )
+        return context
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("calendar.ics", name="calendar")
+    def calendar(self, request):
+        from events.calendar import add_event, finish_calendar, ics_response, new_calendar
+
+        calendar = new_calendar(self.title)
+        add_event(calendar, self.as_ical_event(request))
+        finish_calendar(calendar)
+        return ics_response(calendar, f"{self.slug}.ics")
+
+    @path("register/", name="register")
+    def register_view(self, request):
+        from events.views import register
+
+        return register(request, self)
+
+    @path("cancel/", name="cancel")
+    def cancel_view(self, request):
+        from events.views import cancel
+
+        return cancel(request, self)
+
+
+class Registration(models.Model):
+    """A person's place at an event, or on its waiting list. Deleted when they cancel,
+    and by ``purge_attendees`` some days after the event."""
+
+    event = models.ForeignKey(
+        EventPage,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("event"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+        verbose_name=_("person"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
+    )
+    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    promoted_at = models.DateTimeField(_("moved off the waiting list at"), null=True, blank=True)
+
+    class Meta:
+        # The waiting list's order: first come, first served.
+        ordering = ["registered_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"], name="one_registration_per_person_and_event"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.event}"
+
+    @property
+    def is_confirmed(self):
+        return self.status == RegistrationStatus.CONFIRMED
+
+    def waiting_position(self):
+        """1 for the first in line; None for confirmed registrations."""
+        if self.is_confirmed:
+            return None
+        return (
+            Registration.objects.filter(event_id=self.event_id, status=RegistrationStatus.WAITING)
+            .filter(
+                models.Q(registered_at__lt=self.registered_at)
+                | models.Q(registered_at=self.registered_at, pk__lt=self.pk)
+            )
+            .count()
+            + 1
+        )
+
+    @property
+    def name(self):
+        return self.user.get_full_name() or self.user.email
+
+    @property
+    def email(self):
+        return self.user.email

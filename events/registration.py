@@ -1,0 +1,142 @@
+"""Registering for events: places up to the event's capacity, then a waiting list whose
+people move up in order when someone cancels.
+
+Every change happens inside a transaction that first locks the event's row
+(``SELECT ... FOR UPDATE``), so two people can never take the last place at once; the
+unique constraint on (event, person) is the second guard against double registration.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.emails import send_templated_email
+from portal.roles import MEMBERS, NETWORK_STAFF, city_editors_group_name
+
+from .models import EventPage, Registration, RegistrationState, RegistrationStatus
+
+
+class RegistrationRefused(Exception):
+    """Registration is not possible; the message says why, for the person."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def belongs_to_member_city(user):
+    """True for the network's staff, the editors of a member city, and the people staff
+    put in the Members group: those who may register for members-only events."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    editors_suffix = city_editors_group_name("")
+    groups = Group.objects.filter(user=user)
+    return (
+        groups.filter(name__in=[NETWORK_STAFF, MEMBERS]).exists()
+        or groups.filter(name__endswith=editors_suffix).exists()
+    )
+
+
+def _locked(event):
+    """The event again, its row locked until the transaction ends. Only the event's own
+    table is locked, not Wagtail's page row, so editors can keep working."""
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def register(event, user, now=None):
+    """Give the person a place, or a place on the waiting list when the event is full.
+    Registering twice returns the existing registration."""
+    if not user.is_authenticated:
+        raise RegistrationRefused(_("Sign in to register."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        existing = event.registrations.filter(user=user).first()
+        if existing:
+            return existing
+        state = event.registration_state(now=now)
+        if state == RegistrationState.NONE:
+            raise RegistrationRefused(_("This event does not take registrations here."))
+        if state == RegistrationState.NOT_YET_OPEN:
+            raise RegistrationRefused(
+                _("Registration has not opened yet. It opens on %(date)s.")
+                % {"date": _format(event.registration_opens, event)}
+            )
+        if state == RegistrationState.CLOSED:
+            raise RegistrationRefused(_("Registration for this event has closed."))
+        if event.members_only and not belongs_to_member_city(user):
+            raise RegistrationRefused(
+                _(
+                    "This event is for member cities only. If you work for a member city, "
+                    "ask the network's staff to add you to the members."
+                )
+            )
+        status = (
+            RegistrationStatus.WAITING
+            if state == RegistrationState.FULL
+            else RegistrationStatus.CONFIRMED
+        )
+        try:
+            with transaction.atomic():
+                return Registration.objects.create(
+                    event=event, user=user, status=status, registered_at=now
+                )
+        except IntegrityError:
+            return event.registrations.get(user=user)
+
+
+def cancel(event, user, now=None):
+    """Give up the person's place (or place in line); the first people waiting move up.
+    Returns the registrations promoted. Cancelling without a registration does nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        registration = event.registrations.filter(user=user).first()
+        if registration is None:
+            return []
+        if event.has_ended:
+            raise RegistrationRefused(_("The event is over; registrations can no longer change."))
+        registration.delete()
+        return promote_from_waiting_list(event, now=now, locked=True)
+
+
+def promote_from_waiting_list(event, now=None, locked=False):
+    """Move people from the waiting list into the free places, first come first served,
+    and email each of them once the change is committed. Call it after raising an
+    event's capacity too."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        if not locked:
+            event = _locked(event)
+        if event.has_ended:
+            return []
+        waiting = event.registrations.filter(status=RegistrationStatus.WAITING)
+        if event.capacity is None:
+            promoted = list(waiting)
+        else:
+            free = max(event.capacity - event.confirmed_count(), 0)
+            promoted = list(waiting.select_related("user")[:free]) if free else []
+        for registration in promoted:
+            registration.status = RegistrationStatus.CONFIRMED
+            registration.promoted_at = now
+            registration.save(update_fields=["status", "promoted_at"])
+            transaction.on_commit(lambda r=registration: _tell_promoted(r))
+        return promoted
+
+
+def _format(value, event):
+    from django.utils import formats
+
+    return formats.date_format(timezone.localtime(value, event.venue_zone), "DATETIME_FORMAT")
+
+
+def _tell_promoted(registration):
+    event = registration.event
+    send_templated_email(
+        "events/emails/registration_promoted",
+        [registration.user.email],
+        {"registration": registration, "event": event, "event_url": event.get_full_url()},
+    )
