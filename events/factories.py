@@ -5,7 +5,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from cities.factories import CityPageFactory
-from portal.factories import BasePageFactory, HomePageFactory
+from portal.factories import BasePageFactory, HomePageFactory, PortalImageFactory, UserFactory
 
 from .models import (
     Channel,
@@ -13,6 +13,9 @@ from .models import (
     EventKind,
     EventPage,
     PostStatus,
+    Registration,
+    RegistrationStatus,
+    Speaker,
     StopStatus,
     TakeoverPost,
     TourIndexPage,
@@ -103,3 +106,60 @@ class EventPageFactory(BasePageFactory):
 
     class Meta:
         model = EventPage
+
+
+class SpeakerFactory(DjangoModelFactory):
+    name = factory.Faker("name")
+    photo = factory.SubFactory(
+        PortalImageFactory, description=factory.LazyAttribute(lambda o: "Portrait photo")
+    )
+    title = "Safety coordinator"
+    organisation = "City of Malmö"
+    bio = "Works with property owners and the police on safer public spaces."
+
+    class Meta:
+        model = Speaker
+
+
+def programme_session(
+    title,
+    start_time,
+    *,
+    day=None,
+    end_time=None,
+    room="",
+    speakers=(),
+    practices=(),
+    description="",
+):
+    """A programme item as StreamField data: ``programme=[programme_session(...)]``."""
+    return (
+        "session",
+        {
+            "day": day,
+            "start_time": start_time,
+            "end_time": end_time,
+            "title": title,
+            "room": room,
+            "description": description,
+            "speakers": list(speakers),
+            "practices": list(practices),
+        },
+    )
+
+
+class OpenEventPageFactory(EventPageFactory):
+    """An event whose registration is open now, with ten places."""
+
+    capacity = 10
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    registration_closes = factory.LazyAttribute(lambda o: o.start - datetime.timedelta(days=1))
+
+
+class RegistrationFactory(DjangoModelFactory):
+    event = factory.SubFactory(OpenEventPageFactory)
+    user = factory.SubFactory(UserFactory)
+    status = RegistrationStatus.CONFIRMED
+
+    class Meta:
+        model = Registration

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from wagtail.views import serve as wagtail_serve
 
 from .models import RegistrationStatus
 from .registration import RegistrationRefused
@@ -53,3 +54,9 @@ def cancel(request, event):
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect(event.url)
+
+
+def calendar_file(request, path):
+    """Serve "<page>/calendar.ics" through Wagtail, so the page's own checks (live,
+    privacy, the visitor's language) apply as to the page itself."""
+    return wagtail_serve(request, path + "calendar/")

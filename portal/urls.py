@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", views.search, name="search"),
     path("membership/", include("cities.urls")),
+    # Calendar files of event pages (".ics" names, which Wagtail's page URLs cannot have).
+    path("", include("events.urls")),
     # Anything not matched above is a page of the Wagtail tree; this must come last.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -151,6 +151,11 @@ class ProgrammeBlock(blocks.StreamBlock):
     session = ProgrammeSessionBlock()
 
 
+# Calendar clients want a file name ending in .ics, which Wagtail's page URLs cannot end
+# in; events.urls maps "<page>/calendar.ics" to the page's "calendar/" route.
+CALENDAR_FILE = "calendar.ics"
+
+
 class EventFilter:
     """The listing's and the calendar feed's selection, read from the query string:
     ``?kind=summit&country=FI&city=helsinki``. Unknown values are ignored."""
@@ -227,7 +232,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def feed_url(self, selection=None):
-        url = self.url + self.reverse_subpage("calendar")
+        url = self.url + CALENDAR_FILE
         if selection and selection.is_active:
             url += "?" + selection.query_string()
         return url
@@ -236,7 +241,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         return self.render(request)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         """A subscribable feed of the events, filtered like the listing."""
         from events.calendar import add_event, finish_calendar, ics_response, new_calendar
@@ -453,6 +458,17 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # Programme and speakers
 
+    def programme_days(self):
+        """The programme's sessions grouped by day, in the order the editor gave them:
+        [(day or None, [session, ...]), ...]."""
+        days = []
+        for session in self.programme:
+            day = session.value["day"]
+            if not days or days[-1][0] != day:
+                days.append((day, []))
+            days[-1][1].append(session.value)
+        return days
+
     def speakers(self):
         """Everyone who speaks in the programme, in the order they first appear, with
         their photos' renditions fetched in one go."""
@@ -555,7 +571,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(query)
 
     def ics_url(self):
-        return self.url + self.reverse_subpage("calendar")
+        return self.url + CALENDAR_FILE
 
     # Structured data
 
@@ -636,7 +652,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def event(self, request):
         return self.render(request)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from events.calendar import add_event, finish_calendar, ics_response, new_calendar
 
