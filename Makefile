@@ -12,7 +12,7 @@ MANAGE := $(VENV)/bin/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test lint format check pytest load-demo reset-demo superuser clean
+.PHONY: help install run test lint format check pytest load-demo reset-demo superuser clean messages
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -56,6 +56,14 @@ load-demo: install ## Migrate and load the demo content (idempotent)
 reset-demo: install ## Delete the local SQLite database and media, then load the demo again
 	rm -rf db.sqlite3 media
 	$(MAKE) load-demo
+
+# The interface's catalogues. The compiled .mo files are committed, so running the portal
+# needs no gettext tools; this target needs GNU gettext (apt-get install gettext).
+MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=test-results
+
+messages: install ## Update the translation catalogues in locale/ from the code, then compile them
+	$(MANAGE) makemessages -l sv -l da -l nb -l fi -l is --add-location=file $(MESSAGES_IGNORE)
+	$(MANAGE) compilemessages $(MESSAGES_IGNORE)
 
 superuser: install ## Create an administrator account
 	$(MANAGE) createsuperuser
