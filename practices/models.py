@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
@@ -545,6 +546,19 @@ class PracticePage(BasePage):
 
     parent_page_types = ["cities.CityPage"]
     subpage_types = []
+    # A translation is the same practice: its goals, themes, groups, partners in other
+    # cities, events, contact person and imported id follow the original (wagtail-localize
+    # leaves many-to-many relations out unless told). Dates, choices, links and the
+    # indicators are synchronised by default; the texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("charter_goals"),
+        SynchronizedField("capital_code_themes"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("adopted_by"),
+        SynchronizedField("related_events"),
+        SynchronizedField("contact_name", overridable=False),
+        SynchronizedField("external_id", overridable=False),
+    ]
 
     objects = page_manager(PracticePageQuerySet)
 

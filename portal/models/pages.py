@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.querysets import PortalPageQuerySet, page_manager
@@ -233,6 +234,9 @@ class StoryPage(BasePage):
 
     parent_page_types = ["portal.StoryIndexPage"]
     subpage_types = []
+    # A translation tells the same story about the same cities; wagtail-localize leaves
+    # many-to-many relations out unless told.
+    override_translatable_fields = [SynchronizedField("cities")]
 
     objects = page_manager(StoryPageQuerySet)
 

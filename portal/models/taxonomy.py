@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.querysets import ReferenceTermQuerySet
 
@@ -37,6 +38,12 @@ class ReferenceTerm(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("colour"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("description")]
+    # Translators translate the name and description; web addresses, filters and badges
+    # rely on the slug and colour being the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("colour", overridable=False),
+    ]
 
     objects = ReferenceTermQuerySet.as_manager()
 
