@@ -6,8 +6,11 @@ Every change happens inside a transaction that first locks the event's row
 unique constraint on (event, person) is the second guard against double registration.
 """
 
+import datetime
+
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -140,3 +143,19 @@ def _tell_promoted(registration):
         [registration.user.email],
         {"registration": registration, "event": event, "event_url": event.get_full_url()},
     )
+
+
+def purge_attendees(days, now=None, dry_run=False):
+    """Delete the registrations of events that ended more than ``days`` days ago, as
+    data-protection rules ask. Returns [(event, number deleted), ...]."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=days)
+    events = (
+        EventPage.objects.filter(end__lt=cutoff, registrations__isnull=False)
+        .annotate(registration_count=Count("registrations"))
+        .order_by("end")
+    )
+    purged = [(event, event.registration_count) for event in events]
+    if not dry_run:
+        Registration.objects.filter(event__end__lt=cutoff).delete()
+    return purged

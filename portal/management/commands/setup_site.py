@@ -172,6 +172,14 @@ STAFF_PERMISSIONS = [
     # Membership applications are for staff's eyes only; city editors never see them.
     ("cities", "view_membershipapplication"),
     ("cities", "change_membershipapplication"),
+    # Speakers are shared by every event's programme. Attendee lists hold personal data:
+    # staff see, export and remove registrations; city editors never see them.
+    ("events", "add_speaker"),
+    ("events", "change_speaker"),
+    ("events", "delete_speaker"),
+    ("events", "view_speaker"),
+    ("events", "view_registration"),
+    ("events", "delete_registration"),
 ]
 STAFF_COLLECTION_PERMISSIONS = [
     (app_label, f"{action}_{model}")
