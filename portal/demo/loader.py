@@ -42,6 +42,7 @@ from .images import draw_picture
 from .practices import PRACTICES
 from .stories import STORIES
 from .tours import STOCKHOLM_2021_POSTS, TOURS
+from .translations import load_swedish
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (demo accounts; printed by load_demo)
 HOME_HERO_IMAGE = "A calm Nordic harbour at first light"
@@ -102,6 +103,8 @@ class DemoLoader:
         self.load_practices()
         self.load_tours()
         self.load_stories()
+        # Last: the Swedish translations copy the English pages and their relations.
+        load_swedish(self.home, self.created)
         self.load_accounts()
         return self.created
 
