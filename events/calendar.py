@@ -67,8 +67,8 @@ def event_component(
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
-    event.add("dtstart", start)
-    event.add("dtend", end)
+    _add_time(event, "dtstart", start)
+    _add_time(event, "dtend", end)
     event.add("summary", str(summary))
     if description:
         event.add("description", str(description))
@@ -82,6 +82,17 @@ def event_component(
         event.add("categories", [str(category) for category in categories])
     event.add("transp", "OPAQUE" if isinstance(start, datetime.datetime) else "TRANSPARENT")
     return event
+
+
+def _add_time(event, name, value):
+    """Write local times with their zone's IANA name as TZID, even for zones that keep
+    UTC all year (Iceland), which icalendar would otherwise turn into UTC times and so
+    lose the venue's zone."""
+    zone_name = getattr(getattr(value, "tzinfo", None), "key", None)
+    if isinstance(value, datetime.datetime) and zone_name:
+        event.add(name, value.replace(tzinfo=None), parameters={"TZID": zone_name})
+    else:
+        event.add(name, value)
 
 
 def add_event(calendar, event):
