@@ -108,17 +108,22 @@ class HomePage(BasePage):
         from practices.models import PracticeIndexPage, PracticePage
 
         context = super().get_context(request, *args, **kwargs)
-        member_cities = CityPage.objects.live().in_active_locale().members()
+        # Every member city counts, whether or not its page is translated into the
+        # visitor's language; a city and its translations share a translation key.
+        member_cities = CityPage.objects.live().members().order_by()
         context.update(
             charter_goals=CharterGoal.objects.in_active_locale(),
             capital_code_themes=CapitalCodeTheme.objects.in_active_locale(),
             practice_library=PracticeIndexPage.objects.live().in_active_locale().first(),
-            newest_practices=PracticePage.objects.live().in_active_locale().newest()[:6],
+            newest_practices=PracticePage.objects.live()
+            .in_active_locale()
+            .for_cards()
+            .newest()[:6],
             tour_stop=TourStop.objects.current_or_next(),
             upcoming_events=EventPage.objects.live().in_active_locale().upcoming()[:3],
             latest_stories=StoryPage.objects.live().in_active_locale().newest()[:3],
-            member_city_count=member_cities.count(),
-            member_country_count=member_cities.order_by().values("country").distinct().count(),
+            member_city_count=member_cities.values("translation_key").distinct().count(),
+            member_country_count=member_cities.values("country").distinct().count(),
         )
         return context
 

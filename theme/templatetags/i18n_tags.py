@@ -10,7 +10,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info, override
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 register = template.Library()
 
@@ -74,14 +74,34 @@ def language_links(context):
     return links
 
 
+def _locale_codes(request):
+    """Every locale's language code by id, read once per request."""
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request._locale_codes = codes
+    return codes
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context, page):
+    """The language a page is written in (its locale's), for a lang attribute where it
+    differs from the interface's: untranslated titles in menus and breadcrumbs."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return get_language()
+    return _locale_codes(context.get("request")).get(locale_id, get_language())
+
+
 @register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of the page's own content: the page's locale, which differs from the
     interface language when the page is shown untranslated."""
     page = context.get("page")
-    if not isinstance(page, Page) or page.locale_id is None:
+    if not isinstance(page, Page):
         return get_language()
-    return page.locale.language_code
+    return page_language(context, page)
 
 
 @register.filter
