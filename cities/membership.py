@@ -29,6 +29,15 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
+# Takeover posts: a city's editors write them for their own city's weeks only, which the
+# events app's permission policy enforces per post.
+EDITOR_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("events", "add_takeoverpost"),
+    ("events", "change_takeoverpost"),
+    ("events", "view_takeoverpost"),
+    ("events", "delete_takeoverpost"),
+]
 
 
 class ApplicationAlreadyDecided(Exception):
@@ -135,7 +144,19 @@ def unique_collection_name(application):
 
 def create_editors_group(application, city_page, collection):
     group = Group.objects.create(name=city_editors_group_name(collection.name))
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    grant_city_editing(group, city_page, collection)
+    return group
+
+
+def grant_city_editing(group, city_page, collection):
+    """What a city's editors group may do: edit its city's pages, use its collection, and
+    write the city's takeover posts."""
+    group.permissions.add(
+        *(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in EDITOR_PERMISSIONS
+        )
+    )
     for codename in EDITOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.create(
             group=group,
@@ -150,7 +171,6 @@ def create_editors_group(application, city_page, collection):
             collection=collection,
             permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
-    return group
 
 
 def invite_editor(application, group, request):

@@ -5,10 +5,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -78,7 +81,36 @@ class TourIndexPage(BasePage):
         return context
 
 
-class TourPage(BasePage):
+class TourPageForm(WagtailAdminPageForm):
+    """Changing the tour's weeks or breaks must not strand a stop that is already
+    scheduled: staff move the stop on the schedule screen first."""
+
+    def clean(self):
+        from events.scheduling import Schedule, TourFrame
+
+        cleaned_data = super().clean()
+        first_week = cleaned_data.get("first_week")
+        number_of_weeks = cleaned_data.get("number_of_weeks")
+        if self.instance.pk is None or not first_week or not number_of_weeks:
+            return cleaned_data
+        breaks = frozenset(
+            form.cleaned_data["week_start"]
+            for form in self.formsets["breaks"].forms
+            if form.is_valid()
+            and form.cleaned_data.get("week_start")
+            and not form.cleaned_data.get("DELETE")
+        )
+        schedule = Schedule.of(self.instance)
+        stranded = Schedule(TourFrame(first_week, number_of_weeks, breaks), schedule.stops)
+        conflicts = stranded.conflicts()
+        if conflicts:
+            raise ValidationError(
+                [*conflicts, _("Move these stops on the tour's schedule screen first.")]
+            )
+        return cleaned_data
+
+
+class TourPage(RoutablePageMixin, BasePage):
     """A takeover tour: one member city a week takes over the network's social channels."""
 
     introduction = models.TextField(_("description"))
@@ -124,6 +156,7 @@ class TourPage(BasePage):
 
     parent_page_types = ["events.TourIndexPage"]
     subpage_types = []
+    base_form_class = TourPageForm
 
     class Meta:
         verbose_name = _("tour")
@@ -132,6 +165,70 @@ class TourPage(BasePage):
         super().clean()
         if self.first_week and self.first_week.weekday() != 0:
             raise ValidationError({"first_week": _("Choose the Monday of the first week.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from cities.map import map_markers
+
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        stops = list(self.announced_stops())
+        context.update(
+            stops=stops,
+            current_stop=next((stop for stop in stops if stop.is_current(today)), None),
+            next_stop=next((stop for stop in stops if stop.week_start > today), None),
+            progress=self.progress(today),
+            map_markers=map_markers(stop.city for stop in stops),
+        )
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from events.feeds import tour_calendar_response
+
+        return tour_calendar_response(self, request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from events.feeds import TakeoverPostAtomFeed
+
+        return TakeoverPostAtomFeed()(request, tour=self)
+
+    @path("feed/rss/", name="rss_feed")
+    def rss_feed(self, request):
+        from events.feeds import TakeoverPostFeed
+
+        return TakeoverPostFeed()(request, tour=self)
+
+    # Last, so that the fixed routes above win over a city slug.
+    @path("<slug:city_slug>/")
+    def stop(self, request, city_slug):
+        """A city's week, told day by day in its published posts."""
+        from practices.models import PracticePage
+
+        stop = get_object_or_404(self.announced_stops(), city__slug=city_slug)
+        posts = list(
+            stop.posts.public()
+            .select_related("image")
+            .prefetch_related(
+                models.Prefetch("related_practices", queryset=PracticePage.objects.live())
+            )
+        )
+        stops = list(self.announced_stops())
+        position = stops.index(stop)
+        return self.render(
+            request,
+            template="events/tour_stop.html",
+            context_overrides={
+                "stop": stop,
+                "days": [
+                    {"day": day, "posts": [post for post in posts if post.day == day]}
+                    for day in stop.days()
+                ],
+                "has_posts": bool(posts),
+                "previous_stop": stops[position - 1] if position else None,
+                "following_stop": stops[position + 1] if position + 1 < len(stops) else None,
+            },
+        )
 
     @property
     def last_week(self):

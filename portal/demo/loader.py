@@ -8,12 +8,13 @@ import datetime
 from collections import Counter
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
+from wagtail.models import Collection, Site
 
 from cities.factories import CityPageFactory
+from cities.membership import grant_city_editing
 from cities.models import CityContact, CityIndexPage, KeyFigure, StrategyDocument
 from events.factories import (
     EventPageFactory,
@@ -64,22 +65,11 @@ ACCOUNTS = [
         "is_superuser": False,
     },
 ]
-# A city's editors write and submit for moderation; network staff publish.
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-EDITOR_COLLECTION_PERMISSIONS = [
-    (app_label, f"{action}_{model}")
-    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
-    for action in ("add", "change", "choose")
-]
 
 
 def at_nine(day):
     """A publication time for a table's date: nine in the morning, in the site's time zone."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
-
-
-def permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 class DemoLoader:
@@ -318,16 +308,7 @@ class DemoLoader:
         if not created:
             return
         self.created["group"] += 1
-        group.permissions.add(permission("wagtailadmin", "access_admin"))
-        for codename in EDITOR_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.create(
-                group=group, page=city, permission=permission("wagtailcore", codename)
-            )
-        collection = self.child_collection(city.title)
-        for perm in EDITOR_COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.create(
-                group=group, collection=collection, permission=permission(*perm)
-            )
+        grant_city_editing(group, city, self.child_collection(city.title))
 
 
 PLURALS = {"city": "cities", "story": "stories"}

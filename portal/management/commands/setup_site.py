@@ -172,6 +172,16 @@ STAFF_PERMISSIONS = [
     # Membership applications are for staff's eyes only; city editors never see them.
     ("cities", "view_membershipapplication"),
     ("cities", "change_membershipapplication"),
+    # Takeover tours: staff schedule the weeks and review every city's posts.
+    ("events", "add_tourstop"),
+    ("events", "change_tourstop"),
+    ("events", "view_tourstop"),
+    ("events", "delete_tourstop"),
+    ("events", "add_takeoverpost"),
+    ("events", "change_takeoverpost"),
+    ("events", "view_takeoverpost"),
+    ("events", "delete_takeoverpost"),
+    ("events", "approve_takeoverpost"),
     # Speakers are shared by every event's programme. Attendee lists hold personal data:
     # staff see, export and remove registrations; city editors never see them.
     ("events", "add_speaker"),

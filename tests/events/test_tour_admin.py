@@ -1,0 +1,342 @@
+"""Network staff schedule a tour on the week-by-week grid; city editors write their posts;
+staff review them. Everything through the admin's own URLs, as people use it."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import ModelLogEntry, PageLogEntry
+
+from cities.factories import CityPageFactory
+from cities.models import CityIndexPage
+from events.factories import TakeoverPostFactory, TourPageFactory, TourStopFactory
+from events.models import PostStatus, TakeoverPost, TourBreak, TourIndexPage, TourStop
+from events.scheduling import Schedule, ScheduleConflict, save_schedule
+from tests.conftest import logged_in
+
+pytestmark = pytest.mark.django_db
+
+FIRST_WEEK = datetime.date(2027, 1, 11)
+
+
+def week(n):
+    return FIRST_WEEK + datetime.timedelta(weeks=n - 1)
+
+
+@pytest.fixture
+def tour(section):
+    return TourPageFactory(
+        parent=section(TourIndexPage),
+        title="Safe City Tour 2027",
+        first_week=FIRST_WEEK,
+        number_of_weeks=5,
+        channels=["linkedin", "x"],
+        breaks=[TourBreak(week_start=week(3), reason="Winter holiday")],
+    )
+
+
+@pytest.fixture
+def city(section):
+    directory = section(CityIndexPage)
+
+    def make(name):
+        return CityPageFactory(parent=directory, title=name)
+
+    return make
+
+
+@pytest.fixture
+def stockholm(approved_city):
+    page, editor = approved_city("Stockholm", "SE")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page, editor
+
+
+def refused(response):
+    """The admin turns a permission error into a redirect to the dashboard, with a message."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url in ("/admin/", reverse("wagtailadmin_home"))
+    )
+
+
+def schedule_url(tour):
+    return reverse("events_tour_schedule", args=[tour.pk])
+
+
+def change(client, tour, **data):
+    return client.post(schedule_url(tour), {key: str(value) for key, value in data.items()})
+
+
+def cities_by_week(tour):
+    return {stop.week_start: stop.city.title for stop in tour.stops.select_related("city")}
+
+
+def test_staff_assign_cities_week_by_week_and_every_change_is_in_the_history(staff, tour, city):
+    oslo, turku = city("Oslo"), city("Turku")
+    client = logged_in(staff)
+
+    grid = client.get(schedule_url(tour))
+    assert grid.status_code == 200
+    assert "Break: Winter holiday" in grid.content.decode()
+
+    change(client, tour, operation="assign", week=week(1), city=oslo.pk, topic="Online threats")
+    change(client, tour, operation="assign", week=week(2), city=turku.pk, topic="Young people")
+    change(client, tour, operation="swap", week=week(1), other_week=week(2))
+    response = change(client, tour, operation="shift_from", week=week(1))
+
+    assert response.status_code == 302
+    # Week 3 is a break, so the postponed stops skip it.
+    assert cities_by_week(tour) == {week(2): "Turku", week(4): "Oslo"}
+    history = [entry.message for entry in PageLogEntry.objects.filter(page=tour).order_by("pk")]
+    assert history[-4:] == [
+        "Oslo assigned to the week of 11 January 2027",
+        "Turku assigned to the week of 18 January 2027",
+        "The weeks of 11 January 2027 and 18 January 2027 swapped",
+        "Turku and every later stop postponed by a week",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("operation", "expected"),
+    [
+        ({"operation": "assign", "week": week(3), "topic": "x"}, "which is a break"),
+        ({"operation": "assign", "week": week(2), "topic": "x"}, "would take over twice"),
+        ({"operation": "move", "week": week(1), "other_week": week(6)}, "outside the tour"),
+        ({"operation": "shift_from", "week": week(1)}, "outside the tour"),
+    ],
+)
+def test_a_conflict_is_shown_and_nothing_is_saved(staff, tour, city, operation, expected):
+    oslo, bergen = city("Oslo"), city("Bergen")
+    TourStopFactory(tour=tour, city=oslo, week_start=week(1))
+    TourStopFactory(tour=tour, city=bergen, week_start=week(5))
+    if operation["operation"] == "assign":
+        operation["city"] = oslo.pk
+    before = cities_by_week(tour)
+
+    response = change(logged_in(staff), tour, **operation)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Not saved" in page and expected in page
+    assert cities_by_week(tour) == before
+
+
+def test_an_assignment_refused_keeps_what_staff_typed(staff, tour, city):
+    oslo, _bergen = city("Oslo"), city("Bergen")
+    TourStopFactory(tour=tour, city=oslo, week_start=week(1))
+
+    response = change(
+        logged_in(staff), tour, operation="assign", week=week(2), city=oslo.pk, topic="Mentors"
+    )
+
+    assert 'value="Mentors"' in response.content.decode()
+
+
+def test_a_city_with_posts_cannot_be_unassigned_by_accident(staff, tour, city):
+    stop = TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1))
+    TakeoverPostFactory(stop=stop)
+
+    response = change(logged_in(staff), tour, operation="unassign", week=week(1))
+
+    assert "has already written posts" in response.content.decode()
+    assert TourStop.objects.filter(pk=stop.pk).exists()
+
+
+def test_a_moved_stop_keeps_its_identity_and_raises_its_calendar_sequence(staff, tour, city):
+    stop = TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1))
+
+    change(logged_in(staff), tour, operation="move", week=week(1), other_week=week(4))
+
+    stop.refresh_from_db()
+    assert (stop.week_start, stop.sequence) == (week(4), 1)
+
+
+def test_the_tour_page_form_refuses_a_break_on_a_scheduled_week(staff, tour, city):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(2))
+    data = nested_form_data(
+        {
+            "title": tour.title,
+            "slug": tour.slug,
+            "introduction": tour.introduction,
+            "first_week": tour.first_week,
+            "number_of_weeks": 5,
+            "channels": ["linkedin"],
+            "breaks": inline_formset([{"week_start": week(2), "reason": "Easter"}]),
+            "body": "[]",
+            "body-count": 0,
+        }
+    )
+
+    response = logged_in(staff).post(reverse("wagtailadmin_pages:edit", args=[tour.pk]), data)
+
+    assert response.status_code == 200
+    assert "Oslo would be in week 2" in response.content.decode()
+    assert not tour.breaks.filter(week_start=week(2)).exists()
+
+
+def test_the_schedule_screens_are_for_staff_only(stockholm, tour, client):
+    _, editor = stockholm
+    for url in (schedule_url(tour), reverse("events_tour_schedule_csv", args=[tour.pk])):
+        assert refused(logged_in(editor).get(url))
+        assert client.get(url).url.startswith("/accounts/login/")
+
+
+def test_the_schedule_downloads_as_csv_and_city_text_cannot_become_a_formula(staff, tour, city):
+    TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1), topic="=HYPERLINK(1)")
+
+    response = logged_in(staff).get(reverse("events_tour_schedule_csv", args=[tour.pk]))
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["city"] for row in rows] == ["Oslo", "", "", "", ""]
+    assert rows[0]["topic"] == "'=HYPERLINK(1)"
+    assert rows[0]["friday"] == "2027-01-15"
+    assert rows[2]["topic"] == "Winter holiday"
+
+
+# --- Posts -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stockholm_week(stockholm, tour):
+    page, _ = stockholm
+    return TourStopFactory(tour=tour, city=page, week_start=week(1))
+
+
+def add_post(client, stop, **fields):
+    data = {
+        "stop": stop.pk,
+        "day": stop.week_start.isoformat(),
+        "channel": "linkedin",
+        "text": "Good morning from Stockholm",
+        "image": "",
+        "image_alt": "",
+        "link": "",
+        **fields,
+    }
+    return client.post(reverse("events_takeoverpost:add"), data)
+
+
+def test_a_city_editor_writes_and_submits_and_staff_approve(stockholm, stockholm_week, staff):
+    _, editor = stockholm
+    city_client = logged_in(editor)
+
+    response = add_post(city_client, stockholm_week)
+    assert response.status_code == 302
+    post = TakeoverPost.objects.get()
+    assert (post.status, post.created_by) == (PostStatus.DRAFT, editor)
+
+    review = reverse("events_takeover_review", args=[post.pk])
+    assert refused(city_client.post(review, {"action": "approve"}))
+    city_client.post(review, {"action": "submit"})
+    post.refresh_from_db()
+    assert post.status == PostStatus.SUBMITTED
+    # Submitted posts are the network's to review: the city can no longer change them.
+    edit = reverse("events_takeoverpost:edit", args=[post.pk])
+    assert refused(city_client.get(edit))
+
+    logged_in(staff).post(review, {"action": "approve"})
+    post.refresh_from_db()
+    assert (post.status, post.reviewed_by) == (PostStatus.APPROVED, staff)
+    actions = ModelLogEntry.objects.filter(object_id=str(post.pk)).values_list("action", flat=True)
+    assert set(actions) >= {"events.takeover_post.submit", "events.takeover_post.approve"}
+
+
+def test_editors_write_only_for_their_own_citys_week(stockholm, tour, city):
+    _, editor = stockholm
+    oslo_week = TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(2))
+    oslo_post = TakeoverPostFactory(stop=oslo_week)
+    client = logged_in(editor)
+
+    response = add_post(client, oslo_week)
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert TakeoverPost.objects.count() == 1
+    assert refused(client.get(reverse("events_takeover_pack", args=[oslo_week.pk])))
+    assert refused(client.get(reverse("events_takeoverpost:edit", args=[oslo_post.pk])))
+    listing = client.get(reverse("events_takeoverpost:index")).content.decode()
+    assert str(oslo_post) not in listing
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"channel": "x", "text": "a" * 281}, "X (Twitter) takes at most 280 characters"),
+        ({"day": "2027-01-16"}, "Choose a day of the city"),
+        ({"channel": "mastodon"}, "This tour does not use that channel"),
+    ],
+)
+def test_a_rejected_post_says_why_and_keeps_the_text(stockholm, stockholm_week, fields, message):
+    _, editor = stockholm
+    fields.setdefault("text", "Kept exactly as typed: ÅÄÖ ‏שלום")
+
+    response = add_post(logged_in(editor), stockholm_week, **fields)
+
+    page = response.content.decode()
+    assert message in page
+    assert fields["text"] in page
+    assert not TakeoverPost.objects.exists()
+
+
+def test_an_image_needs_a_description(stockholm, stockholm_week):
+    from portal.factories import PortalImageFactory
+
+    _, editor = stockholm
+    response = add_post(logged_in(editor), stockholm_week, image=PortalImageFactory().pk)
+
+    assert "Describe the image" in response.content.decode()
+
+
+def test_the_pack_shows_the_brief_the_checklist_and_the_days(stockholm, stockholm_week):
+    _, editor = stockholm
+    stockholm_week.brief = "Use #SafeCityTour in every post."
+    stockholm_week.save()
+    TakeoverPostFactory(stop=stockholm_week, status=PostStatus.SUBMITTED, text="<b>hi</b>")
+
+    page = logged_in(editor).get(reverse("events_takeover_pack", args=[stockholm_week.pk]))
+
+    html = page.content.decode()
+    assert "Use #SafeCityTour in every post." in html
+    assert "A post submitted for every day (1 of 5)" in html
+    assert "&lt;b&gt;hi&lt;/b&gt;" in html
+    assert html.count("Write a post for") == 5
+
+
+# --- Saving schedules, property-based, against the database ---------------------------
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(operations=st.lists(st.tuples(st.integers(0, 4), st.integers(1, 6), st.integers(1, 6))))
+def test_saved_schedules_follow_the_rules_after_any_operations(staff, tour, city, operations):
+    from django.db import transaction
+
+    with transaction.atomic():
+        cities = [city(f"City {n}") for n in range(3)]
+        for kind, a, b in operations[:12]:
+            schedule = Schedule.of(tour)
+            name = ["assign", "unassign", "move", "swap", "shift_from"][kind]
+            try:
+                if name == "assign":
+                    new = schedule.assign(cities[b % 3].pk, week(a), cities[b % 3].title)
+                elif name in ("move", "swap"):
+                    new = getattr(schedule, name)(week(a), week(b))
+                else:
+                    new = getattr(schedule, name)(week(a))
+            except ScheduleConflict:
+                continue
+            save_schedule(tour, schedule, new, user=staff, change=name, topic="t")
+            stored = list(tour.stops.values_list("week_start", "city_id"))
+            assert sorted(stored) == sorted((stop.week, stop.city) for stop in new.stops)
+            assert Schedule.of(tour).conflicts() == []
+        transaction.set_rollback(True)
