@@ -193,6 +193,8 @@ class CityPage(BasePage):
 
     parent_page_types = ["cities.CityIndexPage"]
     subpage_types = ["practices.PracticePage"]
+    # A city with hundreds of practices shows the newest; the library lists them all.
+    practices_shown = 12
 
     objects = page_manager(CityPageQuerySet)
 
@@ -207,9 +209,18 @@ class CityPage(BasePage):
         return indicator_series(self.key_figures.all())
 
     def practices(self):
+        """The city's newest practices, as many as the page shows; the library lists
+        them all."""
         from practices.models import PracticePage
 
-        return PracticePage.objects.child_of(self).live().newest()
+        return (
+            PracticePage.objects.child_of(self).live().for_cards().newest()[: self.practices_shown]
+        )
+
+    def practice_count(self):
+        from practices.models import PracticePage
+
+        return PracticePage.objects.child_of(self).live().count()
 
     def takeover_weeks(self):
         """The city's weeks on published tours, oldest first."""

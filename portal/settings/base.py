@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous pages from the cache (portal/cache.py): after the language is known,
+    # before anything that sets cookies.
+    "portal.cache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -278,8 +281,70 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
             "LOCATION": REDIS_URL,
         }
     }
+    # Sessions in Redis too, so that any application server can answer any visitor.
+    CACHES["sessions"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "session",
+        "TIMEOUT": None,
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
+
+# Whole pages for anonymous visitors from the cache, invalidated by what each page shows
+# (portal/cache.py). On by default only with Redis: every server must see the same
+# invalidations, which a per-process memory cache cannot share. 0 switches it off.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+
+# A CDN or caching proxy in front is purged for the same pages through Wagtail's
+# front-end cache invalidation: an HTTP PURGE endpoint (Varnish, nginx) or CloudFront.
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+if FRONTEND_CACHE_PURGE_URL := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+elif CLOUDFRONT_DISTRIBUTION_ID := os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+        }
+    }
+if "WAGTAILFRONTENDCACHE" in globals():
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Media on S3-compatible storage when a bucket is named, so that application servers
+# keep no files of their own (docs/deploy.md). Credentials come from the standard
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY variables, read by boto3.
+# https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    _S3_OPTIONS = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_OPTIONS,
+            "location": "media",
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+        },
+    }
+    # Membership decisions: no public address; served only through views that check
+    # permissions, which read them from the bucket.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3_OPTIONS, "location": "private", "default_acl": "private"},
+    }
 
 # Search: Wagtail's database backend by default (PostgreSQL full-text search in
 # production, SQLite FTS5 locally); Elasticsearch 8 when ELASTICSEARCH_URL is set.

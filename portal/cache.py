@@ -1,0 +1,274 @@
+"""Whole pages for anonymous visitors from the cache, invalidated by what each page shows.
+
+A page served to a visitor without a session is stored with the *tags* of what it shows,
+and with each tag's version at that moment. Publishing, unpublishing, moving or deleting
+a page bumps the versions of the tags that page affects; a stored page whose tags have
+moved on is not served again. So exactly the pages that show the changed page are
+rebuilt, and the rest keep being served from the cache:
+
+- ``page:<id>``: the page itself and every page below it (their breadcrumbs and URLs
+  carry its title and slug);
+- ``children:<id>``: a page listing its children (a city's practices);
+- ``type:<app.model>``: a page listing pages of a type from anywhere in the tree (the
+  library lists practices that live under their cities); see ``LISTINGS``;
+- ``nav``: the main navigation, on every page, from the home page and its sections;
+- pages linked either way through Wagtail's reference index (an event naming a
+  practice, a story about a city) are bumped by their ``page:<id>`` tag.
+
+Versions live in the same cache as the pages, so every application server sees the
+same ones: with several servers this must be a shared cache (Redis, ``REDIS_URL``). A
+CDN in front (``WAGTAILFRONTENDCACHE``) is purged for the same pages through Wagtail's
+front-end cache invalidation.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.http import HttpResponse
+from django.template.response import SimpleTemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+# Listing pages and the page types (from anywhere in the tree) whose changes they show.
+LISTINGS = {
+    "portal.homepage": {
+        "practices.practicepage",
+        "events.eventpage",
+        "events.tourpage",
+        "portal.storypage",
+        "cities.citypage",
+    },
+    "practices.practiceindexpage": {"practices.practicepage", "cities.citypage"},
+    "cities.cityindexpage": {"cities.citypage"},
+    "events.eventindexpage": {"events.eventpage"},
+    "events.tourindexpage": {"events.tourpage"},
+    "portal.storyindexpage": {"portal.storypage"},
+}
+# Pages at this depth or above are the home page and its sections: the navigation.
+NAVIGATION_DEPTH = 3
+# Tagged on views that show any page (site search).
+ANY_CONTENT = "content"
+KEY_PREFIX = "pagecache"
+
+
+def seconds():
+    """How long a page is kept; 0 switches the cache off."""
+    return getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0)
+
+
+def page_cache():
+    return caches[getattr(settings, "PORTAL_PAGE_CACHE_ALIAS", "default")]
+
+
+def model_label(page):
+    content_type = ContentType.objects.get_for_id(page.content_type_id)
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def tags_for_page(page):
+    """The tags of a page's response: itself, its ancestors, its children, what it lists."""
+    ancestor_ids = Page.objects.ancestor_of(page).values_list("pk", flat=True)
+    return {
+        "nav",
+        *(f"page:{pk}" for pk in [*ancestor_ids, page.pk]),
+        f"children:{page.pk}",
+        *(f"type:{label}" for label in LISTINGS.get(model_label(page), ())),
+    }
+
+
+def tag_response(request, *tags):
+    """Mark a view's response as cacheable, depending on these tags (for views that are
+    not Wagtail pages)."""
+    request.page_cache_tags = {*getattr(request, "page_cache_tags", ()), *tags}
+
+
+def tag_key(tag):
+    return f"{KEY_PREFIX}:tag:{tag}"
+
+
+def entry_key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"{KEY_PREFIX}:page:{request.get_host()}:{get_language()}:{path}"
+
+
+def is_anonymous_without_session(request):
+    """A visitor with no session and no pending messages sees what every such visitor
+    sees; checked by cookie, so serving from the cache reads no session."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous GET responses (see the module's description). Placed
+    after LocaleMiddleware, so that the language is known, and before the middleware that
+    may set cookies (CSRF, sessions, messages), whose responses are never stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not seconds() or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if not is_anonymous_without_session(request):
+            return self.get_response(request)
+        key = entry_key(request)
+        cached = self.fetch(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        self.store(request, key, response)
+        return response
+
+    def fetch(self, key):
+        cache = page_cache()
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        versions, status, headers, content = entry
+        if cache.get_many(list(versions)) != versions:
+            return None
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    def store(self, request, key, response):
+        tags = set(getattr(request, "page_cache_tags", ()))
+        page = None
+        if isinstance(response, SimpleTemplateResponse):
+            page = (response.context_data or {}).get("page")
+        if isinstance(page, Page):
+            tags |= tags_for_page(page)
+        if not tags or not self.cacheable(response):
+            return
+        cache = page_cache()
+        keys = [tag_key(tag) for tag in sorted(tags)]
+        versions = cache.get_many(keys)
+        missing = {key: version() for key in keys if key not in versions}
+        if missing:
+            # add, not set: a bump from another server wins over this first version.
+            for missing_key, value in missing.items():
+                cache.add(missing_key, value, timeout=None)
+            versions = cache.get_many(keys)
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in {"content-length", "x-page-cache"}
+        ]
+        cache.set(key, (versions, response.status_code, headers, response.content), seconds())
+        response["X-Page-Cache"] = "miss"
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            # A CDN may keep it as long as we do; publishing purges it (see invalidate).
+            patch_cache_control(response, public=True, s_maxage=seconds())
+
+    @staticmethod
+    def cacheable(response):
+        if response.status_code != 200 or response.cookies or response.streaming:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        return "cookie" not in response.get("Vary", "").lower()
+
+
+def version():
+    return time.time_ns()
+
+
+def bump(tags):
+    """New versions for the tags: every stored page depending on one is stale."""
+    if tags:
+        page_cache().set_many(dict.fromkeys((tag_key(tag) for tag in tags), version()), None)
+
+
+def related_page_ids(page):
+    """Pages that reference the page, and pages it references, per the reference index."""
+    page_type = ContentType.objects.get_for_model(Page)
+    referencing = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
+    referenced = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type)
+    return {
+        *referencing.values_list("object_id", flat=True),
+        *referenced.values_list("to_object_id", flat=True),
+    }
+
+
+def tags_changed_by(page, parent_ids=()):
+    """What publishing, unpublishing, moving or deleting the page makes stale."""
+    tags = {f"page:{page.pk}", f"type:{model_label(page)}", ANY_CONTENT}
+    tags |= {f"children:{pk}" for pk in parent_ids if pk}
+    tags |= {f"page:{pk}" for pk in related_page_ids(page)}
+    if page.depth <= NAVIGATION_DEPTH:
+        tags.add("nav")
+    return tags
+
+
+def invalidate(page, parent_ids=None):
+    """Once the change is committed, drop the stored pages that show the page, here and in
+    the CDN if there is one."""
+    if parent_ids is None:
+        parent = page.get_parent()
+        parent_ids = [parent.pk] if parent else []
+    tags = tags_changed_by(page, parent_ids)
+
+    def apply():
+        bump(tags)
+        purge_frontend_cache(page, tags)
+
+    transaction.on_commit(apply)
+
+
+def purge_frontend_cache(page, tags):
+    """Wagtail's front-end cache app purges the page itself; the pages showing it are
+    purged here."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    ids = {int(tag.split(":")[1]) for tag in tags if tag.startswith(("page:", "children:"))}
+    ids.discard(page.pk)
+    listing_types = [
+        label
+        for label, listed in LISTINGS.items()
+        if any(tag == f"type:{shown}" for tag in tags for shown in listed)
+    ]
+    pages = Page.objects.live().filter(pk__in=ids)
+    for label in listing_types:
+        app_label, model = label.split(".")
+        pages |= Page.objects.live().filter(
+            content_type__app_label=app_label, content_type__model=model
+        )
+    batch = PurgeBatch()
+    batch.add_pages(pages.distinct())
+    batch.purge()
+
+
+def on_published(sender, instance, **kwargs):
+    invalidate(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    invalidate(instance)
+
+
+def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    invalidate(instance, parent_ids=[parent_page_before.pk, parent_page_after.pk])
+
+
+def on_deleted(sender, instance, **kwargs):
+    # The page row is gone; its path still names its parent.
+    parent = Page.objects.filter(path=instance.path[: -Page.steplen]).first()
+    invalidate(instance, parent_ids=[parent.pk] if parent else [])
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="portal-cache-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="portal-cache-unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="portal-cache-moved")
+    post_delete.connect(on_deleted, sender=Page, dispatch_uid="portal-cache-deleted")

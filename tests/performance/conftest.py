@@ -1,0 +1,63 @@
+import importlib.util
+import os
+
+import pytest
+from django.core.cache import caches
+
+from cities.factories import CityPageFactory
+from cities.models import CityIndexPage, Country
+from practices.factories import PracticePageFactory
+
+# A Redis database and key prefix of the tests' own, never the benchmark's or a server's.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_reachable():
+    if importlib.util.find_spec("redis") is None:
+        return "the redis client library is not installed"
+    import redis
+
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        return f"no Redis at {TEST_REDIS_URL}: {error}"
+    return ""
+
+
+@pytest.fixture(params=["memory", "redis"])
+def page_cache(request, settings):
+    """The anonymous page cache switched on, in memory and (when it can be reached) in
+    Redis, as on several application servers."""
+    if request.param == "redis":
+        if reason := redis_reachable():
+            pytest.skip(reason)
+        backend = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": "perftest",
+        }
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    settings.CACHES = {"default": backend}
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+@pytest.fixture
+def cities(home):
+    directory = CityIndexPage.objects.child_of(home).get()
+    return {
+        "stockholm": CityPageFactory(parent=directory, title="Stockholm", slug="stockholm"),
+        "oslo": CityPageFactory(
+            parent=directory, title="Oslo", slug="oslo", country=Country.NORWAY
+        ),
+    }
+
+
+@pytest.fixture
+def walk(cities):
+    return PracticePageFactory(
+        parent=cities["stockholm"], title="Safety walks at the station", slug="walks"
+    )
