@@ -122,6 +122,10 @@ class Speaker(models.Model):
         return ", ".join(part for part in (self.title, self.organisation) if part)
 
 
+# The rendition of speakers' photos on event pages.
+SPEAKER_PHOTO = "fill-160x160"
+
+
 class ProgrammeSessionBlock(blocks.StructBlock):
     """One item of an event's programme."""
 
@@ -202,11 +206,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         return EventPage.objects.child_of(self).live().public().select_related("host_city")
 
-    def host_cities(self):
+    def host_cities(self, events=None):
         from cities.models import CityPage
 
         return list(
-            CityPage.objects.filter(hosted_event_pages__in=self.events())
+            CityPage.objects.filter(
+                hosted_event_pages__in=events if events is not None else self.events()
+            )
             .distinct()
             .order_by("title")
             .only("pk", "title", "slug", "country")
@@ -216,9 +222,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from cities.models import Country
 
         context = super().get_context(request, *args, **kwargs)
-        cities = self.host_cities()
+        all_events = self.events()
+        cities = self.host_cities(all_events)
         selection = EventFilter(request.GET, cities)
-        events = selection.apply(self.events())
+        events = selection.apply(all_events)
         countries = {city.country for city in cities}
         context.update(
             upcoming_events=events.upcoming(),
@@ -246,9 +253,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """A subscribable feed of the events, filtered like the listing."""
         from events.calendar import add_event, finish_calendar, ics_response, new_calendar
 
-        selection = EventFilter(request.GET, self.host_cities())
+        all_events = self.events()
+        selection = EventFilter(request.GET, self.host_cities(all_events))
         calendar = new_calendar(self.title, description=self.introduction, url=self.full_url or "")
-        for event in selection.apply(self.events()).order_by("start"):
+        for event in selection.apply(all_events).order_by("start"):
             add_event(calendar, event.as_ical_event(request))
         finish_calendar(calendar)
         return ics_response(calendar, "events.ics", attachment=False)
@@ -471,23 +479,22 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def speakers(self):
         """Everyone who speaks in the programme, in the order they first appear, with
-        their photos' renditions fetched in one go."""
-        order = []
-        for session in self.programme:
-            for speaker in session.value["speakers"]:
-                if speaker and speaker.pk not in order:
-                    order.append(speaker.pk)
-        if not order:
-            return []
+        their photos and the photos' renditions fetched in two queries."""
         from portal.models import PortalImage
 
-        speakers = Speaker.objects.filter(pk__in=order).prefetch_related(
+        speakers = {}
+        for session in self.programme:
+            for speaker in session.value["speakers"]:
+                if speaker is not None:
+                    speakers.setdefault(speaker.pk, speaker)
+        speakers = list(speakers.values())
+        models.prefetch_related_objects(
+            speakers,
             models.Prefetch(
-                "photo", queryset=PortalImage.objects.prefetch_renditions("fill-160x160")
-            )
+                "photo", queryset=PortalImage.objects.prefetch_renditions(SPEAKER_PHOTO)
+            ),
         )
-        by_pk = {speaker.pk: speaker for speaker in speakers}
-        return [by_pk[pk] for pk in order if pk in by_pk]
+        return speakers
 
     # Calendars
 
@@ -575,7 +582,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # Structured data
 
-    def structured_data(self, request=None):
+    def structured_data(self, request=None, speakers=None):
         """The event as schema.org JSON-LD, for search engines."""
         if self.is_online and self.is_in_person:
             mode = "MixedEventAttendanceMode"
@@ -611,7 +618,8 @@ class EventPage(RoutablePageMixin, BasePage):
         }
         if locations:
             data["location"] = locations[0] if len(locations) == 1 else locations
-        speakers = self.speakers()
+        if speakers is None:
+            speakers = self.speakers()
         if speakers:
             data["performer"] = [
                 {"@type": "Person", "name": speaker.name, "jobTitle": speaker.role}
@@ -621,10 +629,12 @@ class EventPage(RoutablePageMixin, BasePage):
             data["maximumAttendeeCapacity"] = self.capacity
         return data
 
-    def structured_data_json(self, request=None):
+    def structured_data_json(self, request=None, speakers=None):
         """The JSON-LD, safe inside a <script> element: "<", ">" and "&" are escaped
         so no text from the page can close the element."""
-        text = json.dumps(self.structured_data(request), cls=DjangoJSONEncoder, ensure_ascii=False)
+        text = json.dumps(
+            self.structured_data(request, speakers), cls=DjangoJSONEncoder, ensure_ascii=False
+        )
         return mark_safe(  # noqa: S308 (escaped above for a script element)
             text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
         )
@@ -635,14 +645,15 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         confirmed = self.confirmed_count() if self.takes_registrations else 0
         registration = self.registration_of(request.user)
+        speakers = self.speakers()
         context.update(
             registration_state=self.registration_state(confirmed_count=confirmed),
             confirmed_count=confirmed,
             places_left=max(self.capacity - confirmed, 0) if self.capacity is not None else None,
             registration=registration,
             waiting_position=registration.waiting_position() if registration else None,
-            speakers=self.speakers(),
-            structured_data=self.structured_data_json(request),
+            speakers=speakers,
+            structured_data=self.structured_data_json(request, speakers),
             google_calendar_url=self.google_calendar_url(request),
             outlook_calendar_url=self.outlook_calendar_url(request),
         )
