@@ -127,6 +127,12 @@ def main():
                 "4",
                 "--worker-class",
                 "gthread",
+                # Longer than a visitor's pause (at most 2 s), so gunicorn never closes
+                # a kept-alive connection just as locust reuses it.
+                "--keep-alive",
+                "30",
+                "--timeout",
+                "120",
                 "--log-level",
                 "warning",
             ],
