@@ -1,9 +1,10 @@
-"""Summits and events, past and coming. Times are local to the venue."""
+"""Summits and events, past and coming, with their programmes, speakers and
+registration. Times are local to the venue. The speakers are invented for the demo."""
 
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from portal.factories import heading, paragraph
+from portal.factories import paragraph
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -19,6 +20,7 @@ EVENTS = [
         "time_zone": "Europe/Stockholm",
         "venue": "Stockholm",
         "host_city": "stockholm",
+        "all_day": True,
         "introduction": (
             "The network's summit in 2020 was held in Stockholm, the year the network became "
             "an independent non-profit association."
@@ -41,6 +43,9 @@ EVENTS = [
         "end": datetime(2027, 1, 20, 14, 30, tzinfo=STOCKHOLM),
         "time_zone": "Europe/Stockholm",
         "online_url": "https://example.org/webinars/indicators-of-effect",
+        "capacity": 100,
+        "registration_opens": datetime(2026, 11, 2, 9, 0, tzinfo=STOCKHOLM),
+        "registration_closes": datetime(2027, 1, 19, 12, 0, tzinfo=STOCKHOLM),
         "introduction": (
             "How do you show that a practice made a city safer, not only that it was carried "
             "out? Three member cities show the figures they follow, and how they measure them."
@@ -62,6 +67,11 @@ EVENTS = [
         "time_zone": "Europe/Oslo",
         "venue": "Bergen City Hall",
         "host_city": "bergen",
+        "language": "nb",
+        "capacity": 40,
+        "members_only": True,
+        "registration_opens": datetime(2026, 11, 16, 9, 0, tzinfo=OSLO),
+        "registration_closes": datetime(2027, 2, 26, 16, 0, tzinfo=OSLO),
         "introduction": (
             "The Norwegian members show what the Safer Norwegian Cities project has changed, "
             "and member cities from the other Nordic countries test the ideas against their "
@@ -78,12 +88,16 @@ EVENTS = [
         "venue": "Helsinki Central Library Oodi",
         "address": "Töölönlahdenkatu 4, 00100 Helsinki",
         "host_city": "helsinki",
+        "all_day": True,
+        "capacity": 180,
+        "members_only": True,
+        "registration_opens": datetime(2027, 1, 11, 9, 0, tzinfo=HELSINKI),
+        "registration_closes": datetime(2027, 4, 30, 16, 0, tzinfo=HELSINKI),
         "introduction": (
             "Two days for member cities' politicians, officials, police and civil society: "
             "what works against insecurity, online hate and disinformation, and how we know."
         ),
         "body": [
-            heading("Programme"),
             paragraph(
                 "<p>Day one: the Capital Code's four themes, one workshop each. Day two: study "
                 "visits to Helsinki's anchor team and library courses, and the network's annual "
@@ -100,9 +114,177 @@ EVENTS = [
         "time_zone": "Europe/Stockholm",
         "venue": "Södertälje central station, main entrance",
         "host_city": "sodertalje",
+        "language": "sv",
+        "capacity": 25,
+        "registration_opens": datetime(2026, 11, 2, 9, 0, tzinfo=STOCKHOLM),
+        "registration_closes": datetime(2027, 11, 12, 12, 0, tzinfo=STOCKHOLM),
         "introduction": (
             "Join Södertälje's yearly safety walk (trygghetsvandring) with the police, property "
             "owners and the public transport operator, and see how the follow-up works."
         ),
     },
 ]
+
+
+# Invented people; each photo's description is its alternative text.
+SPEAKERS = [
+    {
+        "name": "Sara Nyström",
+        "title": "Safety coordinator",
+        "organisation": "Södertälje municipality",
+        "bio": (
+            "Leads Södertälje's safety walks with the police, property owners and the public "
+            "transport operator, and the follow-up of what was agreed."
+        ),
+        "photo": "Portrait of Sara Nyström, drawn for the demo",
+    },
+    {
+        "name": "Mikko Laine",
+        "title": "Head of the anchor team",
+        "organisation": "City of Helsinki",
+        "bio": (
+            "Social worker and police officer by training; has led Helsinki's multi-agency "
+            "anchor team for young people since 2019."
+        ),
+        "photo": "Portrait of Mikko Laine, drawn for the demo",
+    },
+    {
+        "name": "Ingrid Solberg",
+        "title": "Project lead, Safer Norwegian Cities",
+        "organisation": "City of Bergen",
+        "bio": "Coordinates the Norwegian members' joint project and its evaluation.",
+        "photo": "Portrait of Ingrid Solberg, drawn for the demo",
+    },
+    {
+        "name": "Anders Berg",
+        "title": "Analyst",
+        "organisation": "City of Gothenburg",
+        "bio": (
+            "Runs the tenant surveys that Gothenburg uses to follow insecurity, estate by "
+            "estate, over the years."
+        ),
+        "photo": "Portrait of Anders Berg, drawn for the demo",
+    },
+    {
+        "name": "Elin Holm",
+        "title": "Secretary general",
+        "organisation": "Nordic Safe Cities",
+        "bio": "Runs the network's secretariat and its summits.",
+        "photo": "Portrait of Elin Holm, drawn for the demo",
+    },
+]
+
+# Programmes by event slug: (day, start, end, title, room, speakers, practice slugs).
+HELSINKI_DAY_ONE = date(2027, 5, 26)
+HELSINKI_DAY_TWO = date(2027, 5, 27)
+PROGRAMMES = {
+    "summit-2027-helsinki": [
+        {
+            "day": HELSINKI_DAY_ONE,
+            "start_time": time(9, 0),
+            "end_time": time(9, 45),
+            "title": "Welcome: what works, and how we know",
+            "room": "Maijansali",
+            "speakers": ["Elin Holm"],
+        },
+        {
+            "day": HELSINKI_DAY_ONE,
+            "start_time": time(10, 0),
+            "end_time": time(12, 0),
+            "title": "Workshops on the Capital Code's four themes",
+            "room": "Kuuttiskammio and Kuutiosali",
+            "description": "Online hate, disinformation, youth inclusion and local alliances.",
+            "practices": ["disinformation-courses-at-libraries", "reporting-online-hate"],
+        },
+        {
+            "day": HELSINKI_DAY_ONE,
+            "start_time": time(13, 0),
+            "end_time": time(14, 30),
+            "title": "Indicators of effect: Gothenburg's tenant surveys",
+            "room": "Maijansali",
+            "speakers": ["Anders Berg"],
+            "practices": ["safety-alliance-with-housing-companies"],
+        },
+        {
+            "day": HELSINKI_DAY_TWO,
+            "start_time": time(9, 0),
+            "end_time": time(11, 30),
+            "title": "Study visit: Helsinki's anchor team",
+            "room": "Meeting point at the main entrance",
+            "speakers": ["Mikko Laine"],
+            "practices": ["anchor-teams"],
+        },
+        {
+            "day": HELSINKI_DAY_TWO,
+            "start_time": time(13, 0),
+            "end_time": time(16, 0),
+            "title": "The network's annual meeting",
+            "room": "Maijansali",
+            "description": "For member cities' appointed representatives.",
+            "speakers": ["Elin Holm"],
+        },
+    ],
+    "webinar-indicators-of-effect": [
+        {
+            "start_time": time(13, 0),
+            "end_time": time(13, 25),
+            "title": "Södertälje: following up a safety walk",
+            "speakers": ["Sara Nyström"],
+            "practices": ["safety-walk-central-station"],
+        },
+        {
+            "start_time": time(13, 25),
+            "end_time": time(13, 50),
+            "title": "Helsinki: testing what library courses teach",
+            "speakers": ["Mikko Laine"],
+            "practices": ["disinformation-courses-at-libraries"],
+        },
+        {
+            "start_time": time(13, 50),
+            "end_time": time(14, 30),
+            "title": "Gothenburg's tenant surveys, and questions",
+            "speakers": ["Anders Berg"],
+        },
+    ],
+    "experience-exchange-safer-norwegian-cities-2027": [
+        {
+            "day": date(2027, 3, 17),
+            "start_time": time(10, 0),
+            "end_time": time(12, 0),
+            "title": "What Safer Norwegian Cities has changed",
+            "room": "Bystyresalen",
+            "speakers": ["Ingrid Solberg"],
+            "practices": ["coordinated-local-crime-prevention"],
+        },
+        {
+            "day": date(2027, 3, 18),
+            "start_time": time(9, 0),
+            "end_time": time(15, 0),
+            "title": "The other Nordic members test the ideas against their own",
+            "room": "Bystyresalen",
+        },
+    ],
+    "safety-walk-sodertalje-2027": [
+        {
+            "start_time": time(17, 0),
+            "end_time": time(17, 20),
+            "title": "Welcome and the route",
+            "room": "Main entrance",
+            "speakers": ["Sara Nyström"],
+        },
+        {
+            "start_time": time(17, 20),
+            "end_time": time(18, 50),
+            "title": "The walk: lighting, flows of people, maintenance",
+            "description": "In groups, each with a police officer and a property owner.",
+            "practices": ["safety-walk-central-station"],
+        },
+        {
+            "start_time": time(18, 50),
+            "end_time": time(19, 30),
+            "title": "Who fixes what, and how we follow it up",
+            "room": "The station's waiting hall",
+            "speakers": ["Sara Nyström"],
+        },
+    ],
+}

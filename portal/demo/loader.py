@@ -18,14 +18,17 @@ from cities.membership import grant_city_editing
 from cities.models import CityContact, CityIndexPage, KeyFigure, StrategyDocument
 from events.factories import (
     EventPageFactory,
+    SpeakerFactory,
     TakeoverPostFactory,
     TourPageFactory,
     TourStopFactory,
+    programme_session,
 )
 from events.models import (
     EventIndexPage,
     EventPage,
     PostStatus,
+    Speaker,
     StopStatus,
     TourBreak,
     TourIndexPage,
@@ -38,7 +41,7 @@ from practices.factories import PracticePageFactory
 from practices.models import PracticeIndicator, TargetGroup
 
 from .cities import CITIES, CITY_PROFILES
-from .events import EVENTS
+from .events import EVENTS, PROGRAMMES, SPEAKERS
 from .images import draw_picture
 from .practices import PRACTICES
 from .stories import STORIES
@@ -91,6 +94,8 @@ class DemoLoader:
         # Events before practices: a practice links to its related events.
         self.load_events()
         self.load_practices()
+        # Programmes after practices: sessions link to the practices they show.
+        self.load_event_programmes()
         self.load_tours()
         self.load_stories()
         # Last: the Swedish translations copy the English pages and their relations.
@@ -266,6 +271,56 @@ class DemoLoader:
             fields.setdefault("address", "")
             EventPageFactory(parent=index, host_city=self.cities.get(host_city), **fields)
             self.created["event"] += 1
+
+    REGISTRATION_FIELDS = (
+        "all_day",
+        "language",
+        "capacity",
+        "registration_opens",
+        "registration_closes",
+        "members_only",
+    )
+
+    def load_event_programmes(self):
+        """Speakers, and the programme of every demo event that has none yet."""
+        from practices.models import PracticePage
+
+        speakers = {}
+        for entry in SPEAKERS:
+            fields = dict(entry)
+            photo = fields.pop("photo")
+            speaker = Speaker.objects.filter(name=fields["name"]).first()
+            if speaker is None:
+                speaker = SpeakerFactory(photo=self.image(photo), **fields)
+                self.created["speaker"] += 1
+            speakers[speaker.name] = speaker
+        index = self.section(EventIndexPage)
+        for slug, sessions in PROGRAMMES.items():
+            event = self.existing(index, slug)
+            if event is None or event.programme:
+                continue
+            # Demo databases loaded before events took registrations get them now.
+            entry = next(entry for entry in EVENTS if entry["slug"] == slug)
+            for field in self.REGISTRATION_FIELDS:
+                if field in entry:
+                    setattr(event, field, entry[field])
+            event.programme = [
+                programme_session(
+                    session["title"],
+                    session["start_time"],
+                    day=session.get("day"),
+                    end_time=session.get("end_time"),
+                    room=session.get("room", ""),
+                    description=session.get("description", ""),
+                    speakers=[speakers[name] for name in session.get("speakers", [])],
+                    practices=PracticePage.objects.filter(
+                        locale=self.home.locale, slug__in=session.get("practices", [])
+                    ),
+                )
+                for session in sessions
+            ]
+            event.save_revision().publish()
+            self.created["programme"] += 1
 
     def load_stories(self):
         index = self.section(StoryIndexPage)
