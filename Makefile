@@ -59,11 +59,13 @@ reset-demo: install ## Delete the local SQLite database and media, then load the
 
 # The interface's catalogues. The compiled .mo files are committed, so running the portal
 # needs no gettext tools; this target needs GNU gettext (apt-get install gettext).
-MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=test-results
+# theme/locale holds only Icelandic for django-allauth's pages; makemessages must not
+# take it for the theme's own catalogue.
+MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=static --ignore=media --ignore=tests --ignore=bench --ignore=test-results --ignore=theme/locale
 
 messages: install ## Update the translation catalogues in locale/ from the code, then compile them
 	$(MANAGE) makemessages -l sv -l da -l nb -l fi -l is --add-location=file $(MESSAGES_IGNORE)
-	$(MANAGE) compilemessages $(MESSAGES_IGNORE)
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
 superuser: install ## Create an administrator account
 	$(MANAGE) createsuperuser

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.localisation import localized
 from portal.models import CharterGoal
 
 from .models import Country, MembershipApplication
@@ -51,7 +52,7 @@ class MembershipApplicationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", _("Choose a country")), *Country.choices]
-        self.fields["prioritised_goals"].queryset = CharterGoal.objects.in_active_locale()
+        self.fields["prioritised_goals"].queryset = localized(CharterGoal.objects.all())
         self.fields["prioritised_goals"].error_messages["required"] = _(
             "Choose at least one charter goal."
         )

@@ -2,6 +2,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.localisation import localized
 from portal.models import CharterGoal
 from portal.ratelimit import is_rate_limited
 
@@ -31,7 +32,7 @@ def apply_for_membership(request):
     return TemplateResponse(
         request,
         "cities/membership_apply.html",
-        {"form": form, "charter_goals": CharterGoal.objects.in_active_locale()},
+        {"form": form, "charter_goals": localized(CharterGoal.objects.all())},
     )
 
 

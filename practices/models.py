@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
+from portal.localisation import localized
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -142,12 +143,12 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     @path("goals/<slug:slug>/", name="goal")
     def goal(self, request, slug):
-        goal = get_object_or_404(CharterGoal.objects.in_active_locale(), slug=slug)
+        goal = get_object_or_404(localized(CharterGoal.objects.all()), slug=slug)
         return self.landing_page(request, goal, "goal", _("Charter goal"))
 
     @path("themes/<slug:slug>/", name="theme")
     def theme(self, request, slug):
-        theme = get_object_or_404(CapitalCodeTheme.objects.in_active_locale(), slug=slug)
+        theme = get_object_or_404(localized(CapitalCodeTheme.objects.all()), slug=slug)
         return self.landing_page(request, theme, "theme", _("Capital Code theme"))
 
     @path("feed/atom/", name="atom_feed")

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.localisation import localized
 from portal.querysets import PortalPageQuerySet, page_manager
 
 from .taxonomy import CapitalCodeTheme, CharterGoal
@@ -112,8 +113,8 @@ class HomePage(BasePage):
         # visitor's language; a city and its translations share a translation key.
         member_cities = CityPage.objects.live().members().order_by()
         context.update(
-            charter_goals=CharterGoal.objects.in_active_locale(),
-            capital_code_themes=CapitalCodeTheme.objects.in_active_locale(),
+            charter_goals=localized(CharterGoal.objects.all()),
+            capital_code_themes=localized(CapitalCodeTheme.objects.all()),
             practice_library=PracticeIndexPage.objects.live().in_active_locale().first(),
             newest_practices=PracticePage.objects.live()
             .in_active_locale()
@@ -164,8 +165,8 @@ class CrosswalkPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        goals = list(CharterGoal.objects.in_active_locale())
-        themes = list(CapitalCodeTheme.objects.in_active_locale().prefetch_related("related_goals"))
+        goals = list(localized(CharterGoal.objects.all()))
+        themes = list(localized(CapitalCodeTheme.objects.prefetch_related("related_goals")))
         context["charter_goals"] = goals
         context["crosswalk_rows"] = [
             (theme, [goal in theme.related_goals.all() for goal in goals]) for theme in themes
