@@ -1,0 +1,204 @@
+"""The bad-input corpus (tests/data/bad_input.json) and the registry of forms it is
+submitted to.
+
+A form added later (event registration, takeover posts, ...) needs one ``Form`` entry
+in ``FORMS``: where it lives, a valid submission, the fields to fill with each bad
+value, and how to read back what was stored.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+CORPUS = json.loads((Path(__file__).parents[1] / "data" / "bad_input.json").read_text())
+ENTRIES = CORPUS["entries"]
+INJECTIONS = [entry for entry in ENTRIES if entry["kind"] == "injection"]
+
+
+class _MarkerFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if any(name == "data-injected" for name, _value in attrs):
+            self.found.append(tag)
+
+
+def injected_elements(html):
+    """The elements the corpus tried to create (its payloads carry data-injected) that
+    an HTML parser finds as real elements, not as escaped text."""
+    finder = _MarkerFinder()
+    finder.feed(html)
+    return finder.found
+
+
+TEXT_KINDS = {"injection", "unicode", "control", "long"}
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@dataclass
+class Form:
+    name: str
+    # Arguments: the test's world (dict), returns the URL.
+    url: Callable
+    fields: list
+    # Arguments: the world; returns the valid data the bad value is put into.
+    valid: Callable
+    method: str = "post"
+    # Arguments: the world, the field; returns what was stored, or None if nothing was.
+    stored: Callable | None = None
+    # Fields whose value is never shown back (passwords).
+    secret_fields: set = field(default_factory=set)
+    # Whether the page shows the typed value back (a search box does; filters may not).
+    echoes: bool = True
+    # Which fixture world the form needs: "public" or "staff" (an editor's client).
+    world: str = "public"
+
+    # Fields whose values are kept to some kinds of the corpus ({"latitude": {"number"}});
+    # the other fields get every entry.
+    kinds: dict = field(default_factory=dict)
+
+    def entries(self, name):
+        kinds = self.kinds.get(name)
+        return [entry for entry in ENTRIES if kinds is None or entry["kind"] in kinds]
+
+
+def _membership_data(world):
+    from portal.models import CharterGoal
+
+    return {
+        "city_name": "Lund",
+        "country": "SE",
+        "contact_name": "Karin Lindqvist",
+        "contact_role": "Coordinator against violent extremism",
+        "contact_email": "karin.lindqvist@lund.example",
+        "contact_phone": "+46 46 35 50 00",
+        "deciding_body": "City executive board (kommunstyrelsen)",
+        "case_reference": "KS 2026/117",
+        "decision_date": "2026-10-07",
+        "prioritised_goals": [CharterGoal.objects.order_by("pk").first().pk],
+        "motivation": "We want to learn from safety walks and share our work with youth.",
+        "accepts_charter": "on",
+        "website": "",
+        "decision_document": SimpleUploadedFile("decision.pdf", PDF, "application/pdf"),
+    }
+
+
+def _stored_application(world, name):
+    from cities.models import MembershipApplication
+
+    application = MembershipApplication.objects.order_by("pk").last()
+    return None if application is None else str(getattr(application, name))
+
+
+def _stored_user(world, name):
+    """The new account's email, or the typed password if it is the one that was set."""
+    from portal.models import User
+
+    user = User.objects.order_by("pk").last()
+    if user is None:
+        return None
+    if name == "email":
+        return user.email
+    return world["value"] if user.check_password(world["value"]) else "(another password)"
+
+
+def _page_edit_url(world):
+    return reverse("wagtailadmin_pages:edit", args=[world["page"].pk])
+
+
+def _stored_page_field(world, name):
+    page = world["page"].specific_class.objects.get(pk=world["page"].pk)
+    value = getattr(page, name)
+    return None if value is None else str(value)
+
+
+FORMS = [
+    Form(
+        name="membership application",
+        url=lambda world: reverse("membership_apply"),
+        fields=["city_name", "contact_name", "motivation", "decision_date", "contact_phone"],
+        valid=_membership_data,
+        stored=_stored_application,
+    ),
+    Form(
+        name="site search",
+        url=lambda world: reverse("search"),
+        method="get",
+        fields=["q"],
+        valid=lambda world: {},
+    ),
+    Form(
+        name="practice library",
+        url=lambda world: "/practices/",
+        method="get",
+        fields=["q", "country", "goal", "page"],
+        valid=lambda world: {},
+        echoes=False,
+    ),
+    Form(
+        name="sign-up",
+        url=lambda world: reverse("account_signup"),
+        fields=["email", "password1"],
+        valid=lambda world: {
+            "email": "new.member@example.org",
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+        },
+        stored=_stored_user,
+        secret_fields={"password1"},
+    ),
+    Form(
+        name="log-in",
+        url=lambda world: reverse("account_login"),
+        fields=["login", "password"],
+        valid=lambda world: {"login": "someone@example.org", "password": "a passphrase"},
+        secret_fields={"password"},
+    ),
+    Form(
+        name="password reset",
+        url=lambda world: reverse("account_reset_password"),
+        fields=["email"],
+        valid=lambda world: {"email": "someone@example.org"},
+    ),
+    Form(
+        name="city page (admin)",
+        url=_page_edit_url,
+        fields=["title", "introduction", "region", "latitude"],
+        kinds={
+            "introduction": TEXT_KINDS,
+            "region": {"sql", "unicode", "injection"},
+            "latitude": {"number", "injection", "sql"},
+        },
+        valid=lambda world: world["page_form"],
+        stored=_stored_page_field,
+        world="city",
+    ),
+    Form(
+        name="practice page (admin)",
+        url=_page_edit_url,
+        fields=["title", "summary", "contact_name", "start_date"],
+        kinds={
+            "summary": TEXT_KINDS,
+            "contact_name": {"sql", "unicode", "injection"},
+            "start_date": {"date", "injection", "sql"},
+        },
+        valid=lambda world: world["page_form"],
+        stored=_stored_page_field,
+        world="practice",
+    ),
+]
+
+CASES = [(form, name) for form in FORMS for name in form.fields]
+
+
+def case_id(case):
+    form, name = case
+    return f"{form.name}:{name}"
