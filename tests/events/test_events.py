@@ -293,3 +293,19 @@ def test_the_listing_costs_the_same_queries_however_many_events(client, listing)
     assert count_queries(client, index.url) == first
     # Beyond the site's own cost: the view restriction check, host cities, upcoming, past.
     assert first - count_queries(client, "/about/") <= LISTING_OWN_QUERIES
+
+
+def test_times_on_the_page_and_in_the_listing_are_the_venues(client, events_index):
+    start = datetime.datetime(2027, 5, 26, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Helsinki"))
+    event = EventPageFactory(
+        parent=events_index,
+        start=start,
+        end=start + datetime.timedelta(hours=7),
+        time_zone="Europe/Helsinki",
+    )
+    page = client.get(event.url).content.decode()
+    listing = client.get(events_index.url).content.decode()
+
+    assert "09:00–" in page and "16:00</time> EEST" in page
+    assert "09:00 EEST" in listing
+    assert "CEST" not in page
