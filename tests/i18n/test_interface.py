@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from portal.models import CharterGoal
 
-from .conftest import OTHER_LANGUAGES
+from .site import OTHER_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -32,17 +32,37 @@ def _page_links(page, request):
     }
     # The source page, which untranslated languages fall back to.
     source = translations.get(settings.LANGUAGE_CODE) or page
+    suffix = _route_suffix(page, request)
     links = []
     for code, _name in settings.LANGUAGES:
         translation = translations.get(code)
         if translation is not None:
             url = translation.get_url(request=request)
         else:
-            # The source's address has no prefix, so it resolves in the default language.
-            with override(settings.LANGUAGE_CODE):
-                url = translate_url(source.get_url(request=request) or "/", code)
-        links.append({**_language_info(code), "url": url, "translated": translation is not None})
+            url = _with_prefix(source.get_url(request=request) or "/", code)
+        links.append(
+            {**_language_info(code), "url": url + suffix, "translated": translation is not None}
+        )
     return links
+
+
+def _with_prefix(url, code):
+    # The source's address has no prefix, so it resolves in the default language.
+    with override(settings.LANGUAGE_CODE):
+        return translate_url(url, code)
+
+
+def _route_suffix(page, request):
+    """What follows the page's own address in the request: a routable page's sub-page
+    (a goal's landing page in the library) and the query string (the library's filters)."""
+    own = page.get_url(request=request) or "/"
+    suffix = ""
+    for base in (own, _with_prefix(own, get_language())):
+        if request.path.startswith(base):
+            suffix = request.path[len(base) :]
+            break
+    query = request.META.get("QUERY_STRING", "")
+    return f"{suffix}?{query}" if query else suffix
 
 
 def _view_links(request):
