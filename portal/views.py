@@ -1,6 +1,9 @@
 from django.core.paginator import Paginator
+from django.db import connection
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
+
+from portal import cache
 
 RESULTS_PER_PAGE = 10
 
@@ -10,9 +13,9 @@ def search(request):
     query = request.GET.get("q", "").strip()
     results = Page.objects.none()
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
+        results = site_search(query)
+    # Any publish may change the results: stored for anonymous visitors until then.
+    cache.tag_response(request, cache.ANY_CONTENT)
     return TemplateResponse(
         request,
         "portal/search.html",
@@ -21,3 +24,56 @@ def search(request):
             "results": Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
         },
     )
+
+
+def site_search(text):
+    """Every live page in the visitor's language matching the text.
+
+    On PostgreSQL, practices (nearly all of the content) are matched by the library's
+    stored documents, stemmed in their own language, so a Swedish search for "häst" finds
+    "hästar"; they come first, most relevant first, followed by the other pages from
+    Wagtail's search backend. Elsewhere Wagtail's backend searches every page."""
+    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    if connection.vendor != "postgresql":
+        return pages.specific().search(text)
+    from practices.library_db import match_text_in_postgresql
+    from practices.models import PracticePage
+
+    practices, relevance = match_text_in_postgresql(
+        PracticePage.objects.live().public().in_active_locale(), text
+    )
+    others = pages.not_type(PracticePage).specific().search(text)
+    return PracticesThenPages(practices.order_by(relevance, "-pk"), others)
+
+
+class PracticesThenPages:
+    """Two result lists read as one for the paginator, each fetched only as far as the
+    requested page needs."""
+
+    def __init__(self, practices, pages):
+        self.practices = practices
+        self.pages = pages
+        self._practice_count = None
+
+    def practice_count(self):
+        if self._practice_count is None:
+            self._practice_count = self.practices.count()
+        return self._practice_count
+
+    def count(self):
+        return self.practice_count() + self.pages.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        first = self.practice_count()
+        found = []
+        if start < first:
+            found += list(self.practices[start : min(stop, first)])
+        if stop > first:
+            found += list(self.pages[max(start - first, 0) : stop - first])
+        return found
