@@ -1,7 +1,6 @@
 import json
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -135,5 +134,5 @@ def stop_label(stop):
         "city": stop.city.title,
         "week": stop.week_number,
         "tour": stop.tour.title,
-        "start": date_format(stop.week_start, "SHORT_DATE_FORMAT"),
+        "start": long_date(stop.week_start),
     }

@@ -44,9 +44,10 @@ def belongs_to_member_city(user):
 
 
 def _locked(event):
-    """The event again, its row locked until the transaction ends. Only the event's own
+    """The event again (in the working language, which holds every translation's
+    registrations), its row locked until the transaction ends. Only the event's own
     table is locked, not Wagtail's page row, so editors can keep working."""
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.registration_event().pk)
 
 
 def register(event, user, now=None):

@@ -10,9 +10,10 @@ import dataclasses
 import datetime
 
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from theme.templatetags.theme_tags import long_date
 
 from .models import StopStatus, TourStop
 
@@ -60,7 +61,7 @@ class Stop:
 def week_label(frame, week):
     return _("week %(number)s (%(date)s)") % {
         "number": frame.week_number(week),
-        "date": date_format(week, "SHORT_DATE_FORMAT"),
+        "date": long_date(week),
     }
 
 

@@ -7,7 +7,6 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -127,7 +126,7 @@ def city_editors(stop):
     )
 
 
-def send_reminder(stop, kind, *, pack_url):
+def send_reminder(stop, kind, *, today, pack_url):
     """Email the city's editors, once: the reminder row is written first, so a second
     run (or a run in parallel) finds it and sends nothing."""
     editors = list(city_editors(stop))
@@ -142,7 +141,7 @@ def send_reminder(stop, kind, *, pack_url):
             [editor.email],
             {
                 "stop": stop,
-                "days_left": (stop.week_start - timezone.localdate()).days,
+                "days_left": (stop.week_start - today).days,
                 "missing_days": stop.days_without_posts(),
                 "pack_url": pack_url,
                 "user": editor,

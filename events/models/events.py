@@ -204,7 +204,21 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("event index page")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("host_city")
+        """The live, public events below this page. In a language whose listing lacks
+        translations of some events, the working language's (English) events stand in
+        for them, as the pages themselves do (portal.models.HomePage.route)."""
+        events = EventPage.objects.live().public().select_related("host_city")
+        own = events.child_of(self)
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return own
+        source = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE)
+        source = source.first()
+        if source is None:
+            return own
+        untranslated = events.child_of(source).exclude(
+            translation_key__in=EventPage.objects.child_of(self).values("translation_key")
+        )
+        return own | untranslated
 
     def host_cities(self, events=None):
         from cities.models import CityPage
@@ -456,6 +470,20 @@ class EventPage(RoutablePageMixin, BasePage):
                 return RegistrationState.FULL
         return RegistrationState.OPEN
 
+    def registration_event(self):
+        """The page that holds the registrations: the event in the network's working
+        language, so that every translation of an event shares its places, its waiting
+        list and its attendee list."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return (
+            EventPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            ).first()
+            or self
+        )
+
     def confirmed_count(self):
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
 
@@ -643,8 +671,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        confirmed = self.confirmed_count() if self.takes_registrations else 0
-        registration = self.registration_of(request.user)
+        holder = self.registration_event() if self.takes_registrations else self
+        confirmed = holder.confirmed_count() if self.takes_registrations else 0
+        registration = holder.registration_of(request.user) if self.takes_registrations else None
         speakers = self.speakers()
         context.update(
             registration_state=self.registration_state(confirmed_count=confirmed),

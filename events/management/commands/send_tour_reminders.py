@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
@@ -12,13 +14,21 @@ class Command(BaseCommand):
         "missing. Run it daily; it never sends the same reminder twice."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            help="Act as if today were this date (YYYY-MM-DD), to catch up after an outage.",
+        )
+
     def handle(self, *args, **options):
+        today = options["date"] or timezone.localdate()
         sent = 0
-        for stop, kind in stops_due_a_reminder(timezone.localdate()):
+        for stop, kind in stops_due_a_reminder(today):
             pack_url = settings.WAGTAILADMIN_BASE_URL + reverse(
                 "events_takeover_pack", args=[stop.pk]
             )
-            recipients = send_reminder(stop, kind, pack_url=pack_url)
+            recipients = send_reminder(stop, kind, today=today, pack_url=pack_url)
             sent += recipients
             self.stdout.write(
                 f"{stop.city.title}, week of {stop.week_start}: {kind}-day reminder "

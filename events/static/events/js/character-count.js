@@ -2,6 +2,7 @@
 // The server checks the same limits, so without JavaScript nothing is lost.
 (function () {
   "use strict";
+  function start() {
   document.querySelectorAll("textarea[data-character-limits]").forEach(function (text) {
     var limits = JSON.parse(text.dataset.characterLimits);
     var channel = document.getElementById(text.dataset.channelField);
@@ -30,4 +31,11 @@
     if (channel) channel.addEventListener("change", update);
     update();
   });
+  }
+  // Wagtail may load form media in the head, before the form exists.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
