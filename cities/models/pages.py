@@ -223,12 +223,13 @@ class CityPage(BasePage):
         return PracticePage.objects.child_of(self).live().count()
 
     def takeover_weeks(self):
-        """The city's weeks on published tours, oldest first."""
+        """The city's announced weeks on published tours, oldest first."""
         from events.models import TourStop
 
         return (
             TourStop.objects.filter(city=self)
             .on_live_tours()
+            .announced()
             .select_related("tour")
             .order_by("week_start")
         )
