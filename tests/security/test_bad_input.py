@@ -8,6 +8,8 @@ where the page shows it, shown exactly as typed. ``test_bad_input_browser.py`` r
 the stored and echoed values in Chromium.
 """
 
+from decimal import Decimal, InvalidOperation
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -17,7 +19,7 @@ from wagtail.models import Page
 from practices.factories import PracticePageFactory
 from tests.conftest import logged_in
 
-from .bad_input import CASES, case_id, injected_elements
+from .bad_input import CASES, injected_elements
 from .forms import empty_streamfields, form_data
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,7 @@ def page_form(world):
 
 def submit(form, world, name, value):
     world["value"] = value
+    world["attempt"] = world.get("attempt", 0) + 1
     if "page" in world:
         world["page_form"] = page_form(world)
     data = form.valid(world)
@@ -98,7 +101,7 @@ def problems_with(form, world, name, entry, response):
             problems.append(f"{label}what was typed is not kept")
     elif response.status_code == 302 and form.stored is not None:
         stored = form.stored(world, name)
-        if stored is not None and stored != value:
+        if stored is not None and not same(stored, value):
             problems.append(f"{label}stored as {stored[:60]!r}, typed {value[:60]!r}")
         if "page" in world and name == "title":
             live = Page.objects.get(pk=world["page"].pk)
@@ -108,7 +111,17 @@ def problems_with(form, world, name, entry, response):
     return problems
 
 
-@pytest.mark.parametrize("case", CASES, ids=case_id)
+def same(stored, typed):
+    """Text as typed; numbers by their value (a latitude of -1 is stored as -1.00000)."""
+    if stored == typed:
+        return True
+    try:
+        return Decimal(stored) == Decimal(typed)
+    except InvalidOperation:
+        return False
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_bad_input_is_refused_clearly_or_kept_exactly(case, world_for):
     form, name = case
     world = world_for(form)
@@ -120,9 +133,10 @@ def test_bad_input_is_refused_clearly_or_kept_exactly(case, world_for):
 
 
 def test_the_registry_reaches_every_kind_of_bad_input():
-    kinds = {entry["kind"] for form, name in CASES for entry in form.entries(name)}
+    cases = [case.values[0] for case in CASES]
+    kinds = {entry["kind"] for form, name in cases for entry in form.entries(name)}
     assert kinds == {"injection", "sql", "unicode", "control", "long", "date", "number"}
-    assert {form.name for form, _name in CASES} >= {
+    assert {form.name for form, _name in cases} >= {
         "membership application",
         "site search",
         "practice library",
