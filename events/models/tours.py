@@ -172,8 +172,18 @@ class TourPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         stops = list(self.announced_stops())
+        by_week = {stop.week_start: stop for stop in stops}
+        breaks = self.break_weeks()
         context.update(
             stops=stops,
+            # The announced weeks and the breaks between them, in order.
+            timeline=[
+                {"number": self.week_number(week), "stop": by_week.get(week), "break": breaks[week]}
+                if week in breaks
+                else {"number": self.week_number(week), "stop": by_week[week]}
+                for week in self.weeks()
+                if week in by_week or week in breaks
+            ],
             current_stop=next((stop for stop in stops if stop.is_current(today)), None),
             next_stop=next((stop for stop in stops if stop.week_start > today), None),
             progress=self.progress(today),

@@ -180,3 +180,13 @@ def test_a_city_with_every_day_submitted_is_not_reminded(aarhus_week):
 
     assert "0 reminder(s) sent" in remind(WEEK - datetime.timedelta(days=14))
     assert mail.outbox == []
+
+
+def test_a_break_shows_in_the_timeline_between_the_weeks(client, tour):
+    break_week = tour.first_week + datetime.timedelta(weeks=1)
+    tour.breaks.create(week_start=break_week, reason="Winter holiday")
+
+    page = client.get(tour.url).content.decode()
+
+    assert "No takeover: Winter holiday" in page
+    assert page.index("Oslo") < page.index("Winter holiday") < page.index("Stockholm</a>")
