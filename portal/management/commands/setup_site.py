@@ -172,6 +172,8 @@ STAFF_PERMISSIONS = [
     # Membership applications are for staff's eyes only; city editors never see them.
     ("cities", "view_membershipapplication"),
     ("cities", "change_membershipapplication"),
+    # wagtail-localize's "Translate" and "Sync translated pages" actions.
+    ("wagtail_localize", "submit_translation"),
     # Takeover tours: staff schedule the weeks and review every city's posts.
     ("events", "add_tourstop"),
     ("events", "change_tourstop"),
