@@ -12,7 +12,7 @@ MANAGE := $(VENV)/bin/python manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test lint format check pytest load-demo reset-demo superuser clean messages
+.PHONY: help install run test lint format check pytest load-demo reset-demo superuser clean messages bench
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ check: install ## Django's system checks and a check for missing migrations
 
 pytest: install ## The pytest suite alone (pass ARGS="-k city" to select)
 	$(VENV)/bin/pytest $(ARGS)
+
+SCALE ?= 10000
+bench: install ## Benchmark the public pages on PostgreSQL against a ceiling view (SCALE=100000 for the search-scaling run); not part of make test
+	$(VENV)/bin/python -m bench.run --scale $(SCALE) $(ARGS)
 
 load-demo: install ## Migrate and load the demo content (idempotent)
 	$(MANAGE) migrate --noinput
