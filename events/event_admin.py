@@ -64,12 +64,12 @@ def register_event_admin():
 
     @hooks.register("register_page_header_buttons")
     def attendees_button(page, user, view_name, next_url=None):
-        if isinstance(page.specific_deferred, EventPage) and user.has_perm(
-            "events.view_registration"
-        ):
+        event = page.specific_deferred
+        if isinstance(event, EventPage) and user.has_perm("events.view_registration"):
+            holder = event.registration_event()
             yield Button(
                 _("Attendees"),
-                url=reverse("events_registration:index") + f"?event={page.pk}",
+                url=reverse("events_registration:index") + f"?event={holder.pk}",
                 icon_name="group",
                 priority=6,
             )

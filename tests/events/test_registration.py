@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from events.factories import RegistrationFactory, SpeakerFactory
-from events.models import Registration, RegistrationState, RegistrationStatus
+from events.models import EventPage, Registration, RegistrationState, RegistrationStatus
 from events.registration import (
     RegistrationRefused,
     belongs_to_member_city,
@@ -375,3 +375,52 @@ def test_registration_times_are_kept_in_order(open_event):
     register(event, late, now=base + datetime.timedelta(seconds=2))
     register(event, early, now=base + datetime.timedelta(seconds=1))
     assert [r.user for r in event.registrations.filter(status="waiting")] == [early, late]
+
+
+# Translations of an event share one set of places
+
+
+@pytest.fixture
+def swedish(open_event):
+    from wagtail.models import Locale
+
+    def translate(event):
+        sv = Locale.objects.get(language_code="sv")
+        translation = event.copy_for_translation(sv, copy_parents=True)
+        translation.save_revision().publish()
+        return EventPage.objects.get(pk=translation.pk)
+
+    return translate
+
+
+def test_translations_of_an_event_share_its_places_and_attendee_list(open_event, swedish):
+    event = open_event(capacity=1)
+    translation = swedish(event)
+    first, second = UserFactory.create_batch(2)
+
+    assert register(event, first).status == RegistrationStatus.CONFIRMED
+    in_swedish = register(translation, second)
+
+    assert in_swedish.status == RegistrationStatus.WAITING
+    assert in_swedish.event_id == event.pk
+    assert translation.registration_event() == event
+    page = logged_in(second).get(translation.url)
+    assert page.context["waiting_position"] == 1
+    assert page.context["registration_state"] == RegistrationState.FULL
+    assert f'action="{translation.url}cancel/"' in page.content.decode()
+
+
+def test_the_listing_in_another_language_shows_events_not_yet_translated(
+    client, open_event, swedish
+):
+    translated = open_event(title="Translated summit")
+    untranslated = open_event(title="English-only webinar")
+    translation = swedish(translated)
+    translation.title = "Toppmöte på svenska"
+    translation.save_revision().publish()
+
+    index = translation.get_parent().specific
+    response = client.get(index.url)
+
+    titles = {event.title for event in response.context["upcoming_events"]}
+    assert titles == {"Toppmöte på svenska", untranslated.title}
