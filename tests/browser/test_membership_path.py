@@ -2,14 +2,17 @@
 editor chooses a password, signs in and edits the city's profile."""
 
 import re
+import time
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 
 from cities.models import ApplicationStatus, CityPage, MembershipApplication
 from portal.factories import UserFactory
+from portal.mfa import add_totp, current_totp_code
 from portal.roles import NETWORK_STAFF
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,7 +27,18 @@ def staff(transactional_db):
     call_command("setup_site", verbosity=0)
     user = UserFactory(email="staff@network.example", is_staff=True, password=STAFF_PASSWORD)
     user.groups.add(Group.objects.get(name=NETWORK_STAFF))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    # Staff sign in with a second factor; this is their authenticator app's secret.
+    user.totp_secret = add_totp(user)
     return user
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    """One instant for the whole test (the live server runs in this process), so a code
+    computed here is the code allauth expects."""
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now)
 
 
 def apply_as_lund(page):
@@ -48,17 +62,24 @@ def apply_as_lund(page):
     page.wait_for_load_state()
 
 
-def test_a_city_applies_is_approved_and_its_editor_edits_its_profile(staff, browser, live_server):
+def test_a_city_applies_is_approved_and_its_editor_edits_its_profile(
+    staff, browser, live_server, frozen_clock
+):
     visitor = browser.new_context(base_url=live_server.url).new_page()
     apply_as_lund(visitor)
     assert visitor.get_by_role("heading", level=1).inner_text() == "Thank you for applying"
     assert MembershipApplication.objects.get().status == ApplicationStatus.SUBMITTED
 
     admin = browser.new_context(base_url=live_server.url).new_page()
+    # Wagtail's log-in page sends staff to allauth's, which asks for the second factor.
     admin.goto("/admin/login/")
-    admin.fill("#id_username", staff.email)
+    admin.fill("#id_login", staff.email)
     admin.fill("#id_password", STAFF_PASSWORD)
-    admin.get_by_role("button", name="Sign in").click()
+    admin.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
+    admin.fill("#id_code", current_totp_code(staff.totp_secret))
+    admin.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
+    admin.wait_for_load_state()
+    admin.goto("/admin/")
     admin.get_by_role("link", name="Membership applications").first.click()
     admin.get_by_role("link", name="Lund").first.click()
     admin.get_by_role("link", name="Approve").click()
@@ -83,7 +104,19 @@ def test_a_city_applies_is_approved_and_its_editor_edits_its_profile(staff, brow
     editor.get_by_role("button", name=re.compile("sign in", re.IGNORECASE)).click()
     editor.wait_for_load_state()
 
+    # The admin first asks the new editor to set up a second factor.
     lund = CityPage.objects.get(title="Lund")
+    editor.goto(f"/admin/pages/{lund.pk}/edit/")
+    assert "second factor" in editor.content()
+    editor.goto("/accounts/2fa/totp/activate/")
+    # allauth asks for the password again before an authenticator is added.
+    editor.fill("#id_password", EDITOR_PASSWORD)
+    editor.get_by_role("button", name="Confirm").click()
+    secret = editor.input_value("#authenticator_secret")
+    editor.fill("#id_code", current_totp_code(secret))
+    editor.get_by_role("button", name="Activate").click()
+    editor.wait_for_load_state()
+
     editor.goto(f"/admin/pages/{lund.pk}/edit/")
     editor.fill("#id_introduction", "Lund works with students, residents and the police.")
     editor.get_by_role("button", name="Save draft").click()
