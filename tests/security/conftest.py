@@ -6,6 +6,7 @@ from django.core.cache import cache
 from portal.factories import UserFactory
 from portal.mfa import add_totp
 from portal.roles import NETWORK_STAFF
+from tests.browser.conftest import browser, page  # noqa: F401 - Chromium, for the corpus
 
 PASSWORD = "correct-horse-battery-staple"
 
