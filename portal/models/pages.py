@@ -115,14 +115,13 @@ class HomePage(BasePage):
         context.update(
             charter_goals=localized(CharterGoal.objects.all()),
             capital_code_themes=localized(CapitalCodeTheme.objects.all()),
-            practice_library=PracticeIndexPage.objects.live().in_active_locale().first(),
-            newest_practices=PracticePage.objects.live()
-            .in_active_locale()
-            .for_cards()
-            .newest()[:6],
+            practice_library=localized(PracticeIndexPage.objects.live()).first(),
+            # The network's newest work, in the visitor's language where translated and in
+            # the original where not (the cards mark which).
+            newest_practices=localized(PracticePage.objects.live()).for_cards().newest()[:6],
             tour_stop=TourStop.objects.current_or_next(),
-            upcoming_events=EventPage.objects.live().in_active_locale().upcoming()[:3],
-            latest_stories=StoryPage.objects.live().in_active_locale().newest()[:3],
+            upcoming_events=localized(EventPage.objects.live()).upcoming()[:3],
+            latest_stories=localized(StoryPage.objects.live()).newest()[:3],
             member_city_count=member_cities.values("translation_key").distinct().count(),
             member_country_count=member_cities.values("country").distinct().count(),
         )

@@ -115,6 +115,15 @@ def page_language(context, page):
 
 
 @register.simple_tag(takes_context=True)
+def visitor_translation(context, obj):
+    """The object's translation into the visitor's language if there is one, else the
+    object; without a query when the object is in that language already (the usual case)."""
+    if page_language(context, obj) == get_language():
+        return obj
+    return obj.localized
+
+
+@register.simple_tag(takes_context=True)
 def content_language(context):
     """The language of the page's own content: the page's locale, which differs from the
     interface language when the page is shown untranslated."""
