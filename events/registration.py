@@ -10,7 +10,7 @@ import datetime
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,11 +35,12 @@ def belongs_to_member_city(user):
         return False
     if user.is_superuser:
         return True
-    editors_suffix = city_editors_group_name("")
-    groups = Group.objects.filter(user=user)
     return (
-        groups.filter(name__in=[NETWORK_STAFF, MEMBERS]).exists()
-        or groups.filter(name__endswith=editors_suffix).exists()
+        Group.objects.filter(user=user)
+        .filter(
+            Q(name__in=[NETWORK_STAFF, MEMBERS]) | Q(name__endswith=city_editors_group_name(""))
+        )
+        .exists()
     )
 
 
