@@ -83,7 +83,9 @@ def test_public_pages_have_no_inline_script(client, home):
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # The browser tests allow the ORM in Playwright's event loop; production never does.
+    inherited = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in inherited}
     environment.update(env)
     return subprocess.run(
         [sys.executable, str(BASE_DIR / "manage.py"), *args],
