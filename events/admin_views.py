@@ -47,7 +47,7 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.tour = get_object_or_404(TourPage, pk=kwargs["pk"])
+        self.tour = get_object_or_404(TourPage, pk=kwargs["pk"]).scheduled_tour
 
     def get_page_subtitle(self):
         return self.tour.title
@@ -117,7 +117,7 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
 
 class TourScheduleCSVView(StaffOnlyMixin, View):
     def get(self, request, pk):
-        tour = get_object_or_404(TourPage, pk=pk)
+        tour = get_object_or_404(TourPage, pk=pk).scheduled_tour
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{tour.slug}-schedule.csv"'
         writer = csv.writer(response)

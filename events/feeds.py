@@ -37,7 +37,7 @@ class TakeoverPostFeed(Feed):
     def items(self, tour):
         return (
             TakeoverPost.objects.public()
-            .filter(stop__tour=tour)
+            .filter(stop__tour=tour.scheduled_tour)
             .select_related("stop__city")
             .order_by("-day", "-pk")[:FEED_LENGTH]
         )

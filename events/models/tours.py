@@ -13,8 +13,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.fields import MultipleChoiceJSONField
@@ -157,6 +158,14 @@ class TourPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.TourIndexPage"]
     subpage_types = []
     base_form_class = TourPageForm
+    # The schedule's frame and themes are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("first_week"),
+        SynchronizedField("number_of_weeks"),
+        SynchronizedField("channels"),
+        SynchronizedField("charter_goals"),
+        SynchronizedField("capital_code_themes"),
+    ]
 
     class Meta:
         verbose_name = _("tour")
@@ -267,8 +276,20 @@ class TourPage(RoutablePageMixin, BasePage):
     def break_weeks(self):
         return {tour_break.week_start: tour_break.reason for tour_break in self.breaks.all()}
 
+    @property
+    def scheduled_tour(self):
+        """The tour whose stops these are. Stops belong to the tour in the default
+        language; its translations show the same schedule."""
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        return self.get_translation_or_none(Locale.get_default()) or self
+
     def ordered_stops(self):
-        return self.stops.select_related("city").order_by("week_start")
+        return (
+            TourStop.objects.filter(tour=self.scheduled_tour)
+            .select_related("city")
+            .order_by("week_start")
+        )
 
     def announced_stops(self):
         return self.ordered_stops().announced()
