@@ -373,6 +373,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Nordic Safe Cities <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Attendees' personal data is kept this many days after an event, then deleted by
+# `manage.py purge_attendees` (run daily), as data-protection rules require.
+EVENT_ATTENDEE_RETENTION_DAYS = int(os.environ.get("EVENT_ATTENDEE_RETENTION_DAYS", "30"))
+
 WAGTAIL_SITE_NAME = "Nordic Safe Cities"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"

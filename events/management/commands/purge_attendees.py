@@ -3,13 +3,11 @@ from django.core.management.base import BaseCommand
 
 from events.registration import purge_attendees
 
-DEFAULT_RETENTION_DAYS = 30
-
 
 class Command(BaseCommand):
     help = (
         "Delete the registrations, and with them the attendees' personal data, of events "
-        "that ended more than EVENT_ATTENDEE_RETENTION_DAYS days ago (default 30). Safe to "
+        "that ended more than EVENT_ATTENDEE_RETENTION_DAYS days ago (the setting). Safe to "
         "run every day; a second run deletes nothing more."
     )
 
@@ -26,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, dry_run=False, **options):
         if days is None:
-            days = getattr(settings, "EVENT_ATTENDEE_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+            days = settings.EVENT_ATTENDEE_RETENTION_DAYS
         if days < 0:
             self.stderr.write("--days must be 0 or more.")
             return

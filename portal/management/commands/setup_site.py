@@ -25,7 +25,7 @@ from wagtail.models import (
 from cities.models import CityIndexPage
 from events.models import EventIndexPage, TourIndexPage
 from portal.models import CrosswalkPage, HomePage, StandardPage, StoryIndexPage
-from portal.roles import NETWORK_STAFF
+from portal.roles import MEMBERS, NETWORK_STAFF
 from practices.models import PracticeIndexPage
 
 HOME_PAGE = {
@@ -225,6 +225,7 @@ class Command(BaseCommand):
             if page_class is StandardPage:
                 self.ensure_child(section, CrosswalkPage, CROSSWALK_PAGE)
         self.ensure_network_staff(home)
+        self.ensure_members()
 
         if options["verbosity"] == 0:
             return
@@ -282,6 +283,13 @@ class Command(BaseCommand):
             return existing.specific
         self.changes.append(f"created {fields['title']!r}")
         return publish(parent, page_class(**fields))
+
+    def ensure_members(self):
+        """People from member cities: no admin rights, but they may register for
+        members-only events (events.registration.belongs_to_member_city)."""
+        _, created = Group.objects.get_or_create(name=MEMBERS)
+        if created:
+            self.changes.append(f"created the group {MEMBERS!r}")
 
     def ensure_network_staff(self, home):
         group, created = Group.objects.get_or_create(name=NETWORK_STAFF)
