@@ -282,7 +282,7 @@ def test_drafts_and_private_practices_are_left_out(stockholm, directory):
 @pytest.fixture
 def swedish_stockholm(stockholm):
     """Stockholm's page translated into Swedish, as an editor would create it."""
-    swedish = Locale.objects.create(language_code="sv")
+    swedish, _created = Locale.objects.get_or_create(language_code="sv")
     return stockholm.copy_for_translation(swedish, copy_parents=True)
 
 
