@@ -46,8 +46,9 @@ check: install ## Django's system checks and a check for missing migrations
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install ## The pytest suite alone (pass ARGS="-k city" to select)
-	$(VENV)/bin/pytest $(ARGS)
+# One worker per core (pytest-xdist); each worker has its own test database.
+pytest: install ## The pytest suite alone, in parallel (pass ARGS="-k city" to select)
+	$(VENV)/bin/pytest --numprocesses=auto $(ARGS)
 
 SCALE ?= 10000
 bench: install ## Benchmark the public pages on PostgreSQL against a ceiling view (SCALE=100000 for the search-scaling run); not part of make test
