@@ -38,7 +38,7 @@ def page_cache(request, settings):
         }
     else:
         backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    settings.CACHES = {"default": backend}
+    settings.CACHES = {**settings.CACHES, "default": backend}
     settings.PORTAL_PAGE_CACHE_SECONDS = 600
     caches["default"].clear()
     yield caches["default"]
