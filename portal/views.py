@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
@@ -6,6 +8,9 @@ from wagtail.models import Locale, Page
 from portal import cache
 
 RESULTS_PER_PAGE = 10
+WORDS = re.compile(r"\w+")
+# Each word becomes a clause of the query; thousands of them exhaust the query compiler.
+MAX_QUERY_WORDS = 32
 
 
 def search(request):
@@ -34,15 +39,18 @@ def site_search(text):
     "hästar"; they come first, most relevant first, followed by the other pages from
     Wagtail's search backend. Elsewhere Wagtail's backend searches every page."""
     pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    # SQLite's FTS5 reads punctuation such as < > " * ^ as query syntax and fails on it;
+    # Wagtail's backends need only the words, and a few dozen of them say what is wanted.
+    words = " ".join(WORDS.findall(text)[:MAX_QUERY_WORDS])
     if connection.vendor != "postgresql":
-        return pages.specific().search(text)
+        return pages.specific().search(words)
     from practices.library_db import match_text_in_postgresql
     from practices.models import PracticePage
 
     practices, relevance = match_text_in_postgresql(
         PracticePage.objects.live().public().in_active_locale(), text
     )
-    others = pages.not_type(PracticePage).specific().search(text)
+    others = pages.not_type(PracticePage).specific().search(words)
     return PracticesThenPages(practices.order_by(relevance, "-pk"), others)
 
 

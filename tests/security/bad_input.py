@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -139,12 +138,6 @@ FORMS = [
         method="get",
         fields=["q"],
         valid=lambda world: {},
-        known_failures={
-            "q": "SQLite's FTS5 reads < and > in the query as syntax: server error "
-            "(portal.views.search passes the text to Wagtail's SQLite backend unquoted)"
-        }
-        if "sqlite" in settings.DATABASES["default"]["ENGINE"]
-        else {},
     ),
     Form(
         name="practice library",
