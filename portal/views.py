@@ -44,6 +44,8 @@ def site_search(text):
     words = " ".join(WORDS.findall(text)[:MAX_QUERY_WORDS])
     if connection.vendor != "postgresql":
         return pages.specific().search(words)
+    # PostgreSQL refuses NUL in any text parameter.
+    text = text.replace("\x00", "")
     from practices.library_db import match_text_in_postgresql
     from practices.models import PracticePage
 

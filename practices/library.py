@@ -39,6 +39,11 @@ PER_PAGE = 12
 MAX_VALUES_PER_FACET = 20
 
 
+def without_nul(value):
+    """PostgreSQL refuses NUL characters in any text it is given."""
+    return value.replace("\x00", "")
+
+
 @dataclass(frozen=True)
 class LibraryQuery:
     text: str = ""
@@ -50,9 +55,9 @@ class LibraryQuery:
 
     @classmethod
     def from_querydict(cls, params):
-        text = params.get("q", "").strip()[:200]
+        text = without_nul(params.get("q", "")).strip()[:200]
         filters = tuple(
-            (name, tuple(sorted({value for value in params.getlist(name) if value})))
+            (name, tuple(sorted({without_nul(value) for value in params.getlist(name) if value})))
             for name in FACETS
             if any(params.getlist(name))
         )
