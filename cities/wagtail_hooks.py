@@ -1,11 +1,33 @@
-from django.urls import path
+from django.contrib.auth.decorators import permission_required
+from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import MembershipApplication
+
+
+class StaffOnlyChooserViewSet(SnippetChooserViewSet):
+    """Nothing chooses a membership application, but every snippet gets a chooser, and
+    Wagtail's chooser lists all of them to anyone in the admin. Only those who may see
+    applications may open it."""
+
+    def get_urlpatterns(self):
+        only_reviewers = permission_required(
+            "cities.view_membershipapplication", raise_exception=True
+        )
+        return [
+            URLPattern(
+                pattern.pattern,
+                only_reviewers(pattern.callback),
+                pattern.default_args,
+                pattern.name,
+            )
+            for pattern in super().get_urlpatterns()
+        ]
 
 
 class MembershipApplicationViewSet(SnippetViewSet):
@@ -18,6 +40,7 @@ class MembershipApplicationViewSet(SnippetViewSet):
     list_filter = ["status", "country"]
     search_fields = ["city_name", "contact_name", "case_reference"]
     index_view_class = admin_views.ApplicationIndexView
+    chooser_viewset_class = StaffOnlyChooserViewSet
     inspect_view_enabled = True
     inspect_view_class = admin_views.ApplicationInspectView
     inspect_view_fields = [
