@@ -1,4 +1,5 @@
 import datetime
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -541,6 +542,10 @@ class TakeoverPost(models.Model):
                 "limit": self.text_limit,
                 "count": len(self.text),
             }
+        if self.link and any(unicodedata.category(char) == "Cf" for char in self.link):
+            # Right-to-left overrides and other invisible characters make a link read as
+            # something else than where it leads.
+            errors["link"] = _("A link cannot contain invisible formatting characters.")
         if self.image_id and not self.image_alt.strip():
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
         if errors:

@@ -124,6 +124,26 @@ def _stored_page_field(world, name):
     return None if value is None else str(value)
 
 
+def _takeover_post_data(world):
+    stop = world["stop"]
+    return {
+        "stop": stop.pk,
+        "day": stop.week_start.isoformat(),
+        "channel": "linkedin",
+        "text": "Good morning from Göteborg",
+        "image": "",
+        "image_alt": "",
+        "link": "",
+    }
+
+
+def _stored_takeover_post(world, name):
+    from events.models import TakeoverPost
+
+    post = TakeoverPost.objects.order_by("pk").last()
+    return None if post is None else str(getattr(post, name))
+
+
 FORMS = [
     Form(
         name="membership application",
@@ -199,6 +219,19 @@ FORMS = [
         valid=lambda world: world["page_form"],
         stored=_stored_page_field,
         world="practice",
+    ),
+    Form(
+        name="takeover post (admin)",
+        url=lambda world: reverse("events_takeoverpost:add"),
+        fields=["text", "link", "day"],
+        kinds={
+            "text": TEXT_KINDS,
+            "link": {"injection", "sql", "unicode"},
+            "day": {"date", "injection", "sql"},
+        },
+        valid=_takeover_post_data,
+        stored=_stored_takeover_post,
+        world="takeover",
     ),
 ]
 

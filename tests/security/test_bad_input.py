@@ -8,6 +8,7 @@ where the page shows it, shown exactly as typed. ``test_bad_input_browser.py`` r
 the stored and echoed values in Chromium.
 """
 
+import datetime
 from decimal import Decimal, InvalidOperation
 
 import pytest
@@ -16,6 +17,7 @@ from django.test import Client
 from django.utils.html import escape
 from wagtail.models import Page
 
+from events.factories import TourStopFactory
 from practices.factories import PracticePageFactory
 from tests.conftest import logged_in
 
@@ -36,7 +38,11 @@ def world_for(request, home):
         if form.world == "public":
             return {"client": Client()}
         staff = request.getfixturevalue("staff")
-        city, _editor = request.getfixturevalue("approved_city")("Göteborg", "SE")
+        city, editor = request.getfixturevalue("approved_city")("Göteborg", "SE")
+        if form.world == "takeover":
+            city.save_revision(user=staff).publish()
+            stop = TourStopFactory(city=city, tour__first_week=datetime.date(2027, 1, 11))
+            return {"client": logged_in(editor), "stop": stop}
         page = city
         if form.world == "practice":
             city.save_revision(user=staff).publish()
