@@ -1,7 +1,9 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from cities.factories import MembershipApplicationFactory
 from cities.membership import approve_application
@@ -9,6 +11,14 @@ from portal.factories import UserFactory
 from portal.mfa import add_totp
 from portal.models import HomePage
 from portal.roles import NETWORK_STAFF
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English. A request to /sv/... leaves Swedish active in the
+    test's thread, where reverse() would then give Swedish addresses to the next test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from wagtail.search import index
 from cities.charts import indicator_series
 from cities.map import map_markers
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.localisation import localized
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -44,7 +45,8 @@ class CityIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = CityPage.objects.child_of(self).live().members().order_by("title")
+        # Every member city, in the visitor's language where its page is translated.
+        members = localized(CityPage.objects.live().members()).order_by("title")
         country = request.GET.get("country", "")
         if country not in Country.values:
             country = ""
