@@ -19,7 +19,14 @@ from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView,
 from .forms import ScheduleChangeForm
 from .models import TAKEOVER_DAYS, PostStatus, TakeoverPost, TourPage, TourStop
 from .scheduling import Schedule, ScheduleConflict, save_schedule
-from .takeover import checklist, is_network_staff, may_edit_post, post_actions_for, review_post
+from .takeover import (
+    checklist,
+    is_network_staff,
+    may_edit_post,
+    may_write_for,
+    post_actions_for,
+    review_post,
+)
 
 
 def schedule_url(tour):
@@ -195,9 +202,7 @@ class TakeoverPackView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def dispatch(self, request, *args, **kwargs):
-        if not TourStop.objects.filter(pk=self.stop.pk).edited_by(request.user).exists() and (
-            not is_network_staff(request.user)
-        ):
+        if not may_write_for(request.user, self.stop):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

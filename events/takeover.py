@@ -72,8 +72,7 @@ class ChecklistItem:
 def checklist(stop):
     """What a city has to have ready for its week, and how far it has come."""
     posts = list(stop.posts.all())
-    days_covered = {post.day for post in posts if post.status != PostStatus.DRAFT}
-    missing = [day for day in stop.days() if day not in days_covered]
+    missing = stop.days_without_posts()
     return [
         ChecklistItem(_("The network has confirmed the week"), stop.status != StopStatus.PROPOSED),
         ChecklistItem(_("Focus topic agreed"), bool(stop.topic)),

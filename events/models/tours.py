@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -225,7 +225,10 @@ class TourPage(RoutablePageMixin, BasePage):
         """A city's week, told day by day in its published posts."""
         from practices.models import PracticePage
 
-        stop = get_object_or_404(self.announced_stops(), city__slug=city_slug)
+        stops = list(self.announced_stops())
+        stop = next((stop for stop in stops if stop.city.slug == city_slug), None)
+        if stop is None:
+            raise Http404
         posts = list(
             stop.posts.public()
             .select_related("image")
@@ -233,7 +236,6 @@ class TourPage(RoutablePageMixin, BasePage):
                 models.Prefetch("related_practices", queryset=PracticePage.objects.live())
             )
         )
-        stops = list(self.announced_stops())
         position = stops.index(stop)
         return self.render(
             request,
