@@ -12,12 +12,18 @@ PAGES = [
     "/",
     "/cities/",
     "/cities/stockholm/",
+    "/cities/copenhagen/reporting-online-hate/",
     "/practices/",
     "/practices/?q=safety&goal=safe-urban-spaces&country=SE",
     "/practices/goals/safe-urban-spaces/",
     "/tours/safe-city-tour-2021/",
     "/tours/safe-city-tour-2021/stockholm/",
     "/events/",
+    "/events/summit-2020-stockholm/",
+    "/stories/",
+    "/stories/stockholm-takes-over-the-safe-city-tour/",
+    "/sv/",
+    "/sv/cities/stockholm/",
     "/search/?q=safety",
 ]
 

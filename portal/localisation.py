@@ -6,17 +6,87 @@ site whose translations are under way that hides most of the network (a Danish v
 would see no charter goals until someone translates them). Lists of reference data and
 pages that must always be complete use ``localized`` instead, and templates mark the
 untranslated rows with their own ``lang``.
+
+A page asks for the visitor's locale a dozen times (every list, badge and link does);
+``Locale.get_active()`` reads the database each time. ``active_locale()`` reads the
+locales once per request (``portal.memo``).
 """
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+
+from portal.memo import per_request
+
+
+def _locales_by_code():
+    return per_request(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+
+
+def locale_for(language_code):
+    """The locale of a language (its supported variant: "sv-se" is "sv"), or None."""
+    try:
+        code = get_supported_content_language_variant(language_code)
+    except LookupError:
+        return None
+    return _locales_by_code().get(code)
+
+
+def default_locale():
+    return locale_for(settings.LANGUAGE_CODE)
+
+
+def active_locale():
+    """The locale of the language the visitor is reading, as ``Locale.get_active()``
+    gives it: the default locale when that language has none."""
+    return locale_for(get_language()) or default_locale()
+
+
+def language_of(locale_id):
+    """The language code of a locale, by its id."""
+    for code, locale in _locales_by_code().items():
+        if locale.pk == locale_id:
+            return code
+    return None
+
+
+def in_visitor_language(obj):
+    """The object's translation into the visitor's language if there is one, else the
+    object itself; no query when it is in that language already (the usual case)."""
+    active = active_locale()
+    if obj.locale_id == active.pk:
+        return obj
+    return obj.get_translation_or_none(active) or obj
+
+
+def term_in_visitor_language(term):
+    """A charter goal, theme or other reference term in the visitor's language if it has
+    been translated, else as it is. A page of English practices read in Swedish shows a
+    badge per goal per card: the terms of the visitor's language are read once per
+    request, not once per badge."""
+    active = active_locale()
+    if term.locale_id == active.pk:
+        return term
+    model = type(term)
+    translations = per_request(
+        ("terms", model._meta.label, active.pk),
+        lambda: {
+            translation.translation_key: translation
+            for translation in model._default_manager.filter(locale=active)
+        },
+    )
+    return translations.get(term.translation_key, term)
 
 
 def localized(queryset):
     """The rows in the active language, and those in the default language that have no
     translation into it yet."""
-    active = Locale.get_active()
-    default = Locale.get_default()
+    active = active_locale()
+    default = default_locale()
     if active.pk == default.pk:
         return queryset.filter(locale=active)
     translated = queryset.model._default_manager.filter(locale=active).values("translation_key")

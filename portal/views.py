@@ -3,9 +3,10 @@ import re
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from portal import cache
+from portal.localisation import active_locale
 
 RESULTS_PER_PAGE = 10
 WORDS = re.compile(r"\w+")
@@ -38,7 +39,7 @@ def site_search(text):
     stored documents, stemmed in their own language, so a Swedish search for "häst" finds
     "hästar"; they come first, most relevant first, followed by the other pages from
     Wagtail's search backend. Elsewhere Wagtail's backend searches every page."""
-    pages = Page.objects.live().public().filter(locale=Locale.get_active())
+    pages = Page.objects.live().public().filter(locale=active_locale())
     # SQLite's FTS5 reads punctuation such as < > " * ^ as query syntax and fails on it;
     # Wagtail's backends need only the words, and a few dozen of them say what is wanted.
     words = " ".join(WORDS.findall(text)[:MAX_QUERY_WORDS])

@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -210,18 +211,23 @@ class CityPage(BasePage):
     def key_figure_series(self):
         return indicator_series(self.key_figures.all())
 
+    @cached_property
     def practices(self):
         """The city's newest practices, as many as the page shows; the library lists
         them all."""
         from practices.models import PracticePage
 
-        return (
+        return list(
             PracticePage.objects.child_of(self).live().for_cards().newest()[: self.practices_shown]
         )
 
+    @cached_property
     def practice_count(self):
+        """All the city's live practices; counted only when the page cannot show them all."""
         from practices.models import PracticePage
 
+        if len(self.practices) < self.practices_shown:
+            return len(self.practices)
         return PracticePage.objects.child_of(self).live().count()
 
     def takeover_weeks(self):
@@ -232,16 +238,16 @@ class CityPage(BasePage):
             TourStop.objects.filter(city=self)
             .on_live_tours()
             .announced()
-            .select_related("tour")
+            .select_related("tour", "city")
             .order_by("week_start")
         )
 
     def hosted_events(self):
         from events.models import EventPage
 
-        return EventPage.objects.live().filter(host_city=self).order_by("-start")
+        return EventPage.objects.live().filter(host_city=self).for_cards().order_by("-start")
 
     def stories(self):
         from portal.models import StoryPage
 
-        return StoryPage.objects.live().filter(cities=self).newest()
+        return StoryPage.objects.live().filter(cities=self).newest().for_cards()

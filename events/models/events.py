@@ -283,6 +283,10 @@ class EventPageQuerySet(PortalPageQuerySet):
     def past(self):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
+    def for_cards(self):
+        """What an event card shows, without a query per card."""
+        return self.select_related("host_city")
+
 
 class EventPage(RoutablePageMixin, BasePage):
     """A summit, conference, workshop, webinar, experience exchange or safety walk."""

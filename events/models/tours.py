@@ -14,12 +14,13 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.fields import MultipleChoiceJSONField
+from portal.localisation import default_locale
 from portal.models import BasePage
 
 # A takeover week runs Monday to Friday.
@@ -283,9 +284,10 @@ class TourPage(RoutablePageMixin, BasePage):
     def scheduled_tour(self):
         """The tour whose stops these are. Stops belong to the tour in the default
         language; its translations show the same schedule."""
-        if self.locale_id == Locale.get_default().pk:
+        default = default_locale()
+        if self.locale_id == default.pk:
             return self
-        return self.get_translation_or_none(Locale.get_default()) or self
+        return self.get_translation_or_none(default) or self
 
     def ordered_stops(self):
         return (

@@ -1,17 +1,20 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.localisation import localized
+from portal.localisation import default_locale, localized
+from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager
+from portal.routing import deepest_page
 
 from .taxonomy import CapitalCodeTheme, CharterGoal
 
@@ -45,6 +48,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """The restrictions on the page and its ancestors, as Wagtail's method finds them
+        (an alias is restricted as the page it copies), in one query instead of two: the
+        ancestors' paths are known from the page's own."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        ).distinct()
 
     def get_admin_display_title(self):
         title = super().get_admin_display_title()
@@ -94,11 +106,14 @@ class HomePage(BasePage):
         source (English) tree under the language's prefix, so /sv/cities/reykjavik/ shows
         the English page, marked as such, with the interface in Swedish."""
         try:
-            return super().route(request, path_components)
+            page, remaining = deepest_page(self, path_components)
+            if page is self:
+                return super().route(request, remaining)
+            return page.route(request, remaining)
         except Http404:
-            if self.locale_id == Locale.get_default().pk:
+            if self.locale_id == default_locale().pk:
                 raise
-            source = self.get_translations().filter(locale=Locale.get_default()).live().first()
+            source = self.get_translations().filter(locale=default_locale()).live().first()
             if source is None:
                 raise
             return source.specific.route(request, path_components)
@@ -106,24 +121,31 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityPage
         from events.models import EventPage, TourStop
-        from practices.models import PracticeIndexPage, PracticePage
+        from practices.models import PracticePage
 
         context = super().get_context(request, *args, **kwargs)
         # Every member city counts, whether or not its page is translated into the
         # visitor's language; a city and its translations share a translation key.
-        member_cities = CityPage.objects.live().members().order_by()
+        membership = (
+            CityPage.objects.live()
+            .members()
+            .aggregate(
+                cities=Count("translation_key", distinct=True),
+                countries=Count("country", distinct=True),
+            )
+        )
         context.update(
             charter_goals=localized(CharterGoal.objects.all()),
             capital_code_themes=localized(CapitalCodeTheme.objects.all()),
-            practice_library=localized(PracticeIndexPage.objects.live()).first(),
+            practice_library=section_page(request, "practices.PracticeIndexPage"),
             # The network's newest work, in the visitor's language where translated and in
             # the original where not (the cards mark which).
             newest_practices=localized(PracticePage.objects.live()).for_cards().newest()[:6],
             tour_stop=TourStop.objects.current_or_next(),
-            upcoming_events=localized(EventPage.objects.live()).upcoming()[:3],
-            latest_stories=localized(StoryPage.objects.live()).newest()[:3],
-            member_city_count=member_cities.values("translation_key").distinct().count(),
-            member_country_count=member_cities.values("country").distinct().count(),
+            upcoming_events=localized(EventPage.objects.live()).upcoming().for_cards()[:3],
+            latest_stories=localized(StoryPage.objects.live()).newest().for_cards()[:3],
+            member_city_count=membership["cities"],
+            member_country_count=membership["countries"],
         )
         return context
 
@@ -189,7 +211,7 @@ class StoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.live().in_active_locale().newest()
+        stories = StoryPage.objects.live().in_active_locale().newest().for_cards()
         context["stories"] = Paginator(stories, self.stories_per_page).get_page(
             request.GET.get("page")
         )
@@ -199,6 +221,10 @@ class StoryIndexPage(BasePage):
 class StoryPageQuerySet(PortalPageQuerySet):
     def newest(self):
         return self.order_by("-date", "-pk")
+
+    def for_cards(self):
+        """What a story card shows, without a query per card."""
+        return self.select_related("image")
 
 
 class StoryPage(BasePage):

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # What a page looks up many times (locales, terms) is read once per request.
+    "portal.memo.RequestMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Anonymous pages from the cache (portal/cache.py): after the language is known,
     # before anything that sets cookies.

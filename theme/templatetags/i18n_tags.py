@@ -10,7 +10,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info, override
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from portal.localisation import language_of, term_in_visitor_language
 
 register = template.Library()
 
@@ -94,16 +96,6 @@ def language_links(context):
     return links
 
 
-def _locale_codes(request):
-    """Every locale's language code by id, read once per request."""
-    codes = getattr(request, "_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._locale_codes = codes
-    return codes
-
-
 @register.simple_tag(takes_context=True)
 def page_language(context, page):
     """The language a page is written in (its locale's), for a lang attribute where it
@@ -111,16 +103,13 @@ def page_language(context, page):
     locale_id = getattr(page, "locale_id", None)
     if locale_id is None:
         return get_language()
-    return _locale_codes(context.get("request")).get(locale_id, get_language())
+    return language_of(locale_id) or get_language()
 
 
 @register.simple_tag(takes_context=True)
-def visitor_translation(context, obj):
-    """The object's translation into the visitor's language if there is one, else the
-    object; without a query when the object is in that language already (the usual case)."""
-    if page_language(context, obj) == get_language():
-        return obj
-    return obj.localized
+def visitor_translation(context, term):
+    """A charter goal or theme in the visitor's language where it has been translated."""
+    return term_in_visitor_language(term)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,8 @@ from django.utils import dateformat
 from django.utils.text import capfirst
 from django.utils.translation import pgettext
 
+from portal import navigation, routing
+
 register = template.Library()
 
 
@@ -26,7 +28,7 @@ def breadcrumb_trail(page):
     """The page's ancestors from the site's home page down, without the tree's root."""
     if page is None or not hasattr(page, "get_ancestors"):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1))
+    return routing.ancestors_of(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -101,12 +103,8 @@ def elided_pages(page_obj):
     )
 
 
-@register.simple_tag
-def section_page(model_label):
+@register.simple_tag(takes_context=True)
+def section_page(context, model_label):
     """The live page of a section type ("events.EventIndexPage") in the visitor's language,
     for "see all" links from other pages."""
-    from django.apps import apps
-    from wagtail.models import Locale
-
-    model = apps.get_model(model_label)
-    return model.objects.live().filter(locale=Locale.get_active()).first()
+    return navigation.section_page(context["request"], model_label)

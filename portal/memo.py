@@ -1,0 +1,34 @@
+"""What a request reads once and looks up many times: the locales, the translations of
+the charter's terms, the section pages that "see all" links point to.
+
+Each is kept for the rest of the request that read it and dropped when the response
+is sent, so nothing can go stale between requests or between application servers.
+Outside a request (commands, the shell, tests calling a function directly) nothing is
+kept.
+"""
+
+from asgiref.local import Local
+
+_request = Local()
+
+
+class RequestMemoMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _request.memo = {}
+        try:
+            return self.get_response(request)
+        finally:
+            del _request.memo
+
+
+def per_request(key, read):
+    """``read()``, once per request under ``key``; outside a request, every time."""
+    memo = getattr(_request, "memo", None)
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]

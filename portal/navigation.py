@@ -1,0 +1,88 @@
+"""The ways around the site: the main menu, and the section pages that "see all" links
+lead to (the city directory, the practice library, ...), in the visitor's language.
+
+Both are the live pages just below the site's home page. They are read in one query per
+request (``portal.memo``), together with the home page in the visitor's language.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page, Site
+
+from portal.localisation import active_locale
+from portal.memo import per_request
+
+# The pages there is one of per language, which other pages link to.
+SECTION_TYPES = (
+    "cities.CityIndexPage",
+    "practices.PracticeIndexPage",
+    "events.EventIndexPage",
+    "events.TourIndexPage",
+    "portal.StoryIndexPage",
+)
+
+
+def main_navigation(request):
+    """The children of the home page in the visitor's language that editors have marked
+    "show in menus"."""
+    return [page for page in top_pages(request) if page.show_in_menus]
+
+
+def section_page(request, model_label):
+    """The section page of a type ("events.EventIndexPage") in the visitor's language, or
+    the original where it is not translated yet; None if the site has none."""
+    sections = {}
+    for page in top_pages(request, fallback=True):
+        sections.setdefault(page.specific_class._meta.label, page)
+    return sections.get(model_label)
+
+
+def top_pages(request, fallback=False):
+    """The live pages below the home page in the visitor's language, in menu order; with
+    ``fallback``, followed by the source home page's children."""
+    pages = per_request(("top pages", active_locale().pk), lambda: _read_top_pages(request))
+    return pages["translated"] + pages["source"] if fallback else pages["translated"]
+
+
+def _read_top_pages(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"translated": [], "source": []}
+    source_home = site.root_page
+    active = active_locale()
+    section_types = {
+        content_type.pk
+        for content_type in ContentType.objects.get_for_models(
+            *(apps.get_model(label) for label in SECTION_TYPES)
+        ).values()  # cached by Django
+    }
+    # The home pages (the site's and its translation) and the pages one level down in
+    # either language; which page is below which is told by their paths.
+    rows = list(
+        Page.objects.filter(
+            Q(depth=source_home.depth, translation_key=source_home.translation_key, locale=active)
+            | Q(
+                depth=source_home.depth + 1,
+                locale__in={active.pk, source_home.locale_id},
+                live=True,
+            )
+        )
+        .specific(defer=True)
+        .order_by("path")
+    )
+    homes = [page for page in rows if page.depth == source_home.depth]
+    home = homes[0] if homes else source_home
+
+    def children(parent):
+        return [
+            page for page in rows if page.depth > parent.depth and page.path.startswith(parent.path)
+        ]
+
+    translated = children(home)
+    source = [] if home.pk == source_home.pk else children(source_home)
+    return {
+        "translated": translated,
+        # Only sections for the fallback; the source's menu is not the visitor's menu.
+        "source": [page for page in source if page.content_type_id in section_types],
+    }

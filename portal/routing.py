@@ -1,0 +1,79 @@
+"""Finding the page for an address in one query, whatever its depth.
+
+Wagtail's ``Page.route`` walks down the tree one level at a time, reading each child
+and then its specific page: two queries per level, seven for a practice at
+/cities/stockholm/safety-walks/. ``deepest_page`` reads every page whose slug is in
+the address at once (slugs are indexed), finds the chain from the site's root to the
+deepest page in memory, and hands the rest of the address to that page's own ``route``,
+so routable pages (a tour's city weeks, the library's goal pages), pages with routes of
+their own and the 404s behave as Wagtail's walk would.
+"""
+
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+from portal.memo import per_request
+
+
+def deepest_page(root, path_components):
+    """The page the address leads to as far as the page tree goes, with the rest of
+    the address for that page's own routes (or its 404)."""
+    chain = [root]
+    remaining = list(path_components)
+    if remaining:
+        candidates = list(
+            Page.objects.filter(
+                slug__in=set(remaining),
+                path__startswith=root.path,
+                depth__lte=root.depth + len(remaining),
+            ).defer_streamfields()
+        )
+        # The root's own route is the one being answered; below it, each page's counts.
+        while remaining and (len(chain) == 1 or walks_to_children(chain[-1], remaining)):
+            child = next(
+                (page for page in candidates if is_child(page, chain[-1], remaining[0])), None
+            )
+            if child is None:
+                break
+            chain.append(child)
+            remaining.pop(0)
+    page = chain[-1] if len(chain) == 1 else chain[-1].specific
+    remember_ancestors(page, chain[:-1])
+    return page, remaining
+
+
+def is_child(page, parent, slug):
+    return (
+        page.slug == slug and page.depth == parent.depth + 1 and page.path.startswith(parent.path)
+    )
+
+
+def walks_to_children(page, remaining):
+    """Whether Wagtail's routing would look for the next part of the address among the
+    page's children: true for a page that routes as ``Page`` does, and for a routable
+    page whose own routes do not match the rest of the address."""
+    page_class = page.specific_class or Page
+    if page_class.route is Page.route:
+        return True
+    if page_class.route is RoutablePageMixin.route:
+        if not page.live:
+            return True
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return True
+    return False
+
+
+def remember_ancestors(page, ancestors):
+    """The pages read on the way to the page, for its breadcrumbs."""
+    per_request(("ancestors", page.pk), lambda: ancestors)
+
+
+def ancestors_of(page):
+    """The page's ancestors below the tree's root, from the walk that found it if there
+    was one, else from the database."""
+    return per_request(
+        ("ancestors", page.pk), lambda: list(page.get_ancestors().filter(depth__gt=1))
+    )
