@@ -2,22 +2,27 @@
 
 Text is matched by PostgreSQL's full-text search over each practice's stored document,
 stemmed in the practice's language (``PracticeSearchDocument``), or
-elsewhere (SQLite in development) by the site's Wagtail search backend. Facets are
-counted with one aggregate query each, so the number of queries stays the same however
-many practices, cities and tags there are.
+elsewhere (SQLite in development) by the site's Wagtail search backend.
+
+On PostgreSQL every facet is counted in one query over the matching practices' stored
+facet values (``PracticeSearchDocument.facets``), and their labels are read in one more;
+elsewhere each facet is counted with an aggregate query over the relations. Either way
+the number of queries stays the same however many practices, cities and tags there are.
 """
 
 import dataclasses
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
 )
 from django.db import connection
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 
 from cities.models import Country
@@ -102,12 +107,15 @@ def search(query):
         practices, relevance = match_text_in_search_index(practices, text)
     selections = {name: values for name, values in query.filters if name in FACET_FIELDS and values}
 
-    counts = {}
-    for name, facet in FACET_FIELDS.items():
-        # Each facet counts what a click would give: the results narrowed by every
-        # *other* facet's selection.
-        others = narrow(practices, {n: v for n, v in selections.items() if n != name})
-        counts[name] = count_values(others, facet)
+    if connection.vendor == "postgresql":
+        counts = count_stored_facets(practices, selections)
+    else:
+        counts = {}
+        for name, facet in FACET_FIELDS.items():
+            # Each facet counts what a click would give: the results narrowed by every
+            # *other* facet's selection.
+            others = narrow(practices, {n: v for n, v in selections.items() if n != name})
+            counts[name] = count_values(others, facet)
     facets = {
         name: facet_values(facet, counts[name], selections.get(name, ()))
         for name, facet in FACET_FIELDS.items()
@@ -136,8 +144,152 @@ def search(query):
 def narrow(practices, selections):
     """Several values of one facet widen the results; facets narrow each other."""
     for name, values in selections.items():
-        practices = practices.filter(FACET_FIELDS[name].condition(values))
+        if connection.vendor == "postgresql":
+            condition = Q(search_document__facets__overlap=stored_values(name, values))
+        else:
+            condition = FACET_FIELDS[name].condition(values)
+        practices = practices.filter(condition)
     return practices
+
+
+def stored_values(name, values):
+    """A facet's values as ``PracticeSearchDocument.facets`` holds them: "goal:<slug>"."""
+    return [f"{name}:{value}" for value in values]
+
+
+# The query behind count_stored_facets. Each facet counts the matching practices that
+# have every *other* facet's selection: those with every selection count for every facet;
+# those lacking one facet's selection, for that facet only; those lacking two, for none.
+# A practice's values are unnested in the select list (a stream), not joined to it (a
+# table per practice). Facets ordered by count keep their top values (ties included) and
+# the selected ones; the others keep every value.
+COUNT_STORED_FACETS_SQL = """
+WITH matching AS MATERIALIZED (
+    SELECT facets, {selected} FROM ({matching}) AS practice (facets) {some_selected}
+),
+counted AS (
+    SELECT value, count(*) AS count,
+        rank() OVER (PARTITION BY split_part(value, ':', 1) ORDER BY count(*) DESC) AS place
+    FROM ({values}) AS counted_value (value)
+    GROUP BY value
+)
+SELECT value, count FROM counted
+WHERE place <= %s OR split_part(value, ':', 1) = ANY(%s::text[]) OR value = ANY(%s::text[])
+"""
+
+
+def count_stored_facets(practices, selections):
+    """Every facet's values with their labels, numbers and counts, as count_values gives
+    them, in two queries: the counts of all facets at once from the stored facet values,
+    then the labels of the values listed."""
+    matching = practices.order_by().values("search_document__facets")
+    matching_sql, matching_params = matching.query.sql_with_params()
+    names = list(selections)
+    selected = [stored_values(name, selections[name]) for name in names]
+    flags = [f"selected_{number}" for number in range(len(names))]
+    # Every value of the practices with every selection, and of those lacking exactly one
+    # facet's selection, that facet's values.
+    # The SQL is put together from fixed pieces; every value is a parameter.
+    values = [f"SELECT unnest(facets) FROM matching WHERE {' AND '.join(flags) or 'true'}"]  # noqa: S608
+    for number in range(len(names)):
+        others = [flag for other, flag in enumerate(flags) if other != number]
+        lacking = " AND ".join([f"NOT {flags[number]}", *others])
+        values.append(
+            "SELECT value FROM (SELECT unnest(facets) AS value FROM matching "  # noqa: S608
+            f"WHERE {lacking}) AS lacking WHERE starts_with(value, %s)"
+        )
+    sql = COUNT_STORED_FACETS_SQL.format(
+        matching=matching_sql,
+        selected=", ".join(
+            ["true AS selected_all", *(f"facets && %s::text[] AS {flag}" for flag in flags)]
+        ),
+        # A practice counts only if it has one selected facet's values at least (or
+        # there are fewer than two selections): a condition the GIN index can answer.
+        some_selected="WHERE facets && %s::text[]" if len(names) > 1 else "",
+        values=" UNION ALL ".join(values),
+    )
+    params = [*selected, *matching_params]
+    if len(names) > 1:
+        params.append([value for values in selected for value in values])
+    params += [f"{name}:" for name in names]
+    params += [
+        MAX_VALUES_PER_FACET,
+        [name for name, facet in FACET_FIELDS.items() if facet.order != "count"],
+        [value for values in selected for value in values],
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+
+    found = {name: {} for name in FACET_FIELDS}
+    for stored, count in rows:
+        name, _colon, value = stored.partition(":")
+        if name in found:
+            found[name][value] = count
+    # Selected values that no result has are listed with 0, and labelled with the rest.
+    for name, values in selections.items():
+        for value in values:
+            found[name].setdefault(value, 0)
+    labels = label_values(found)
+    return {
+        name: {value: (*labels[name][value], count) for value, count in values.items()}
+        for name, values in found.items()
+    }
+
+
+def label_values(values_by_facet):
+    """Each value's label and number, {facet: {value: (label, number)}}, with one query
+    for the facets whose labels are in the database. A term's label is in the visitor's
+    language, else in the default language, else in any; a value nothing is known by
+    (a mistyped address) is its own label, so that the visitor can remove it."""
+    labels = {}
+    terms = []
+    for name, values in values_by_facet.items():
+        facet = FACET_FIELDS[name]
+        if not facet.label:
+            labels[name] = {value: facet.describe([value])[1:] for value in values}
+            continue
+        labels[name] = {value: (value, None) for value in values}
+        if values:
+            terms.append(term_labels(name, facet, list(values)))
+    if terms:
+        rows = terms[0].union(*terms[1:], all=True)
+        seen = set()
+        for name, value, label, number, _preference in sorted(rows, key=lambda row: row[4]):
+            if (name, value) not in seen:
+                seen.add((name, value))
+                labels[name][value] = (str(label), number)
+    return labels
+
+
+NO_NUMBER = Value(None, output_field=IntegerField())
+
+
+def term_labels(name, facet, values):
+    """The rows (facet, value, label, number, preference) of one facet's values, the
+    preference 0 in the visitor's language, 1 in the default one, 2 in another."""
+    model = PracticePage._meta.get_field(facet.relation).related_model
+    preference = Value(0)
+    if issubclass(model, TranslatableMixin):
+        preference = Case(
+            When(locale__language_code=content_language(get_language()), then=Value(0)),
+            When(locale__language_code=content_language(settings.LANGUAGE_CODE), then=Value(1)),
+            default=Value(2),
+        )
+    return (
+        model._default_manager.filter(**{f"{facet.value}__in": values})
+        .order_by()
+        .values_list(Value(name), facet.value, facet.label, facet.number or NO_NUMBER, preference)
+    )
+
+
+def content_language(language_code):
+    """The language code of the locale that Locale.get_for_language would read (without
+    reading it): "sv-se" is "sv"; a language without a locale is the default one."""
+    try:
+        return get_supported_content_language_variant(language_code)
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def count_values(practices, facet):

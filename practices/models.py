@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -646,12 +647,17 @@ class PracticeIndicator(Orderable):
 
 class PracticeSearchDocument(models.Model):
     """A practice's words for the library's full-text search on PostgreSQL, stemmed in the
-    practice's own language (and word for word), kept up to date by the database itself.
+    practice's own language (and word for word), and its facet values, kept up to date by
+    the database itself.
 
     Triggers (migration 0005) rewrite the document whenever the practice, its tags or a
     tag's name change, so bulk imports and the admin alike keep it current; a GIN index
-    finds the matches without reading every practice. Elsewhere (SQLite in development)
-    the table stays empty and the library asks Wagtail's search backend instead.
+    finds the matches without reading every practice. The facets ("goal:<slug>",
+    "country:<code>", ...: the library's URL parameters and values) follow the practice,
+    its goals, themes, target groups, tags and city, and their slugs (migration 0006), so
+    that the library counts every facet in one pass over the matching practices.
+    Elsewhere (SQLite in development) the table stays empty and the library asks Wagtail's
+    search backend and counts facets over the relations instead.
     """
 
     practice = models.OneToOneField(
@@ -661,6 +667,7 @@ class PracticeSearchDocument(models.Model):
         related_name="search_document",
     )
     document = SearchVectorField(null=True)
+    facets = ArrayField(models.TextField(), null=True)
 
     class Meta:
         verbose_name = _("practice search document")
