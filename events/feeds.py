@@ -91,7 +91,7 @@ def tour_calendar(tour, request):
     # The site's own host name, not the request's, so the UIDs stay the same however
     # the calendar was fetched.
     host = tour.get_site().hostname
-    for stop in tour.announced_stops():
+    for stop in tour.announced_stops:
         event = icalendar.Event()
         event.add("uid", f"tour-stop-{stop.pk}@{host}")
         event.add("sequence", stop.sequence)

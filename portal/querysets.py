@@ -1,10 +1,12 @@
 """Querysets that speak the portal's language, shared by the apps' page types."""
 
 from django.db import models
-from wagtail.models import PageManager
+from django.db.models import Q
+from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from portal.localisation import active_locale
+from portal.memo import per_request
 
 
 class LocalisedQuerySetMixin:
@@ -14,11 +16,28 @@ class LocalisedQuerySetMixin:
 
 
 class PortalPageQuerySet(LocalisedQuerySetMixin, PageQuerySet):
-    pass
+    def private_q(self):
+        """Wagtail's condition for pages in a private section, with the restricted
+        sections read once per request rather than once per list of pages."""
+        q = Q()
+        for page in restricted_sections():
+            q |= self.descendant_of_q(page, inclusive=True)
+        # Match no page if no section is private.
+        return q if q else Q(pk__in=[])
 
 
 class ReferenceTermQuerySet(LocalisedQuerySetMixin, models.QuerySet):
     pass
+
+
+def restricted_sections():
+    """The pages with view restrictions (password, sign-in, groups) on them."""
+    return per_request(
+        "restricted sections",
+        lambda: [
+            restriction.page for restriction in PageViewRestriction.objects.select_related("page")
+        ],
+    )
 
 
 def page_manager(queryset_class):

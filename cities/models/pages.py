@@ -52,7 +52,11 @@ class CityIndexPage(BasePage):
         if country not in Country.values:
             country = ""
         query = request.GET.get("q", "").strip()
-        cities = list(members.matching(country=country, name=query).select_related("coat_of_arms"))
+        cities = list(
+            members.matching(country=country, name=query)
+            .select_related("coat_of_arms")
+            .defer_streamfields()
+        )
         context.update(
             cities=cities,
             countries=members.country_counts(),

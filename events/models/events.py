@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.blocks import BodyBlock
+from portal.localisation import default_locale
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -207,12 +208,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The live, public events below this page. In a language whose listing lacks
         translations of some events, the working language's (English) events stand in
         for them, as the pages themselves do (portal.models.HomePage.route)."""
-        events = EventPage.objects.live().public().select_related("host_city")
+        events = EventPage.objects.live().public().for_cards()
         own = events.child_of(self)
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        source_locale = default_locale()
+        if self.locale_id == source_locale.pk:
             return own
-        source = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE)
-        source = source.first()
+        source = self.get_translation_or_none(source_locale)
         if source is None:
             return own
         untranslated = events.child_of(source).exclude(
@@ -284,8 +285,9 @@ class EventPageQuerySet(PortalPageQuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
     def for_cards(self):
-        """What an event card shows, without a query per card."""
-        return self.select_related("host_city")
+        """What an event card shows, without a query per card (and without the text and
+        programme it does not show)."""
+        return self.select_related("host_city").defer_streamfields()
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -478,15 +480,10 @@ class EventPage(RoutablePageMixin, BasePage):
         """The page that holds the registrations: the event in the network's working
         language, so that every translation of an event shares its places, its waiting
         list and its attendee list."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
+        source_locale = default_locale()
+        if self.locale_id == source_locale.pk:
             return self
-        return (
-            EventPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).first()
-            or self
-        )
+        return self.get_translation_or_none(source_locale) or self
 
     def confirmed_count(self):
         return self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()

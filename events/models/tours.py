@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -182,7 +183,7 @@ class TourPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        stops = list(self.announced_stops())
+        stops = self.announced_stops
         by_week = {stop.week_start: stop for stop in stops}
         breaks = self.break_weeks()
         context.update(
@@ -226,7 +227,7 @@ class TourPage(RoutablePageMixin, BasePage):
         """A city's week, told day by day in its published posts."""
         from practices.models import PracticePage
 
-        stops = list(self.announced_stops())
+        stops = self.announced_stops
         stop = next((stop for stop in stops if stop.city.slug == city_slug), None)
         if stop is None:
             raise Http404
@@ -280,7 +281,7 @@ class TourPage(RoutablePageMixin, BasePage):
     def break_weeks(self):
         return {tour_break.week_start: tour_break.reason for tour_break in self.breaks.all()}
 
-    @property
+    @cached_property
     def scheduled_tour(self):
         """The tour whose stops these are. Stops belong to the tour in the default
         language; its translations show the same schedule."""
@@ -296,8 +297,15 @@ class TourPage(RoutablePageMixin, BasePage):
             .order_by("week_start")
         )
 
+    @cached_property
     def announced_stops(self):
-        return self.ordered_stops().announced()
+        """The public schedule, read once per page: a city's week shows it too. Each stop
+        knows its tour without asking the database."""
+        tour = self.scheduled_tour
+        stops = list(self.ordered_stops().announced())
+        for stop in stops:
+            stop.tour = tour
+        return stops
 
     def current_week_number(self, today=None):
         """The tour week under way (weekends belong to the week before), or None outside

@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import BodyBlock
 from portal.localisation import default_locale, localized
 from portal.navigation import section_page
-from portal.querysets import PortalPageQuerySet, page_manager
+from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
 from portal.routing import deepest_page
 
 from .taxonomy import CapitalCodeTheme, CharterGoal
@@ -52,7 +52,10 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """The restrictions on the page and its ancestors, as Wagtail's method finds them
         (an alias is restricted as the page it copies), in one query instead of two: the
-        ancestors' paths are known from the page's own."""
+        ancestors' paths are known from the page's own. A site without private sections
+        (read once per request, as lists of public pages need them too) asks nothing."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
@@ -223,8 +226,9 @@ class StoryPageQuerySet(PortalPageQuerySet):
         return self.order_by("-date", "-pk")
 
     def for_cards(self):
-        """What a story card shows, without a query per card."""
-        return self.select_related("image")
+        """What a story card shows, without a query per card (and without the text it
+        does not show)."""
+        return self.select_related("image").defer_streamfields()
 
 
 class StoryPage(BasePage):

@@ -11,8 +11,15 @@ from django.utils.text import capfirst
 from django.utils.translation import pgettext
 
 from portal import navigation, routing
+from theme import icons
 
 register = template.Library()
+
+
+@register.simple_tag
+def icon(name):
+    """A decorative icon of the design system: {% icon "calendar" %}."""
+    return icons.svg(name)
 
 
 @register.filter
