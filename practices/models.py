@@ -138,7 +138,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
                 "feed_title": self.titled(self.filter_summary(result)),
                 "pagination": self.pagination(request, result),
                 "feeds": self.feed_urls(request, query),
-                "charts": self.charts(request),
+                "charts": self.charts(request, result),
             },
         )
 
@@ -175,11 +175,15 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
                 "query": result.query,
                 "result": result,
                 "pagination": self.pagination(request, result, path=self.term_path(term)),
-                "most_active_cities": stats.most_active_cities(term, limit=self.cities_shown),
+                "most_active_cities": stats.most_active_cities(
+                    result.facets["city"], limit=self.cities_shown
+                ),
                 "library_url": self.url_with(request, query.to_querydict()),
                 "feeds": self.feed_urls(request, query),
                 "feed_title": self.titled(term.name),
-                "chart": self.chart(request, chart_model, current=term),
+                # The landing page's results are the term's; its facet counts every term
+                # as if it were selected instead, which is the whole library's count.
+                "chart": self.chart(request, chart_model, result.facets[facet], current=term),
             },
         )
 
@@ -291,7 +295,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
             ],
         }
 
-    def chart(self, request, term_model, current=None):
+    def chart(self, request, term_model, facet_values, current=None):
         if term_model is CharterGoal:
             slug, title, heading = "goals", _("Live practices per charter goal"), _("Charter goal")
         else:
@@ -301,13 +305,20 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
             slug,
             title,
             heading,
-            stats.terms_with_practice_counts(term_model),
+            stats.terms_with_practice_counts(term_model, facet_values),
             url_for=lambda term: self.term_url(term, request),
             current=current,
         )
 
-    def charts(self, request):
-        return [self.chart(request, CharterGoal), self.chart(request, CapitalCodeTheme)]
+    def charts(self, request, result):
+        """The library's overview, practices per goal and per theme, on the unfiltered
+        library, whose goal and theme counts are the whole library's."""
+        if result.query.text or result.query.filters:
+            return []
+        return [
+            self.chart(request, CharterGoal, result.facets["goal"]),
+            self.chart(request, CapitalCodeTheme, result.facets["theme"]),
+        ]
 
 
 class PracticePageQuerySet(PortalPageQuerySet):
@@ -325,8 +336,9 @@ class PracticePageQuerySet(PortalPageQuerySet):
         return practices.newest()
 
     def for_cards(self):
-        """What a practice card shows, fetched without a query per card."""
-        return self.select_related("city").prefetch_related("charter_goals")
+        """What a practice card shows, fetched without a query per card (and without the
+        text it does not show)."""
+        return self.select_related("city").prefetch_related("charter_goals").defer_streamfields()
 
 
 # Staff see practices not reviewed for this long.

@@ -1,32 +1,42 @@
 """How many live practices serve each charter goal and Capital Code theme, and which cities
-share the most of them: the figures behind the library's chart and its landing pages."""
+share the most of them: the figures behind the library's chart and its landing pages.
 
-from django.db.models import Count, Q
+The figures come from the library's facet counts (``practices.library``), which the
+library computes anyway from stored facet values; counting them again from the
+practices' relations took 0.3 to 0.9 seconds a query at 100,000 practices.
+"""
 
 from cities.models import CityPage
-from portal.models import CharterGoal
 
 
-def _practices_relation(term):
-    return "charter_goals" if isinstance(term, CharterGoal) else "capital_code_themes"
-
-
-def terms_with_practice_counts(term_model):
+def terms_with_practice_counts(term_model, facet_values):
     """The goals or themes in the visitor's language, in their charter order, each with
-    ``practice_count``: its live practices, counted in one query."""
-    return term_model.objects.in_active_locale().annotate(
-        practice_count=Count("practices", filter=Q(practices__live=True), distinct=True)
-    )
+    ``practice_count``: its practices among the facet's values (value = slug)."""
+    counts = {value.value: value.count for value in facet_values}
+    terms = list(term_model.objects.in_active_locale().order_by("number"))
+    for term in terms:
+        term.practice_count = counts.get(term.slug, 0)
+    return terms
 
 
-def most_active_cities(term, limit=5):
-    """The live cities with the most live practices in the goal or theme, most first, each
-    with ``practice_count``; one query."""
-    in_term = {"practice_pages__live": True, f"practice_pages__{_practices_relation(term)}": term}
-    # The filter comes before the annotation, so only the practices in the term are counted.
-    return (
-        CityPage.objects.live()
-        .filter(**in_term)
-        .annotate(practice_count=Count("practice_pages", distinct=True))
-        .order_by("-practice_count", "title")[:limit]
-    )
+def most_active_cities(city_values, limit=5):
+    """The cities with the most practices among the city facet's values (most first, then
+    by name), as live city pages in the visitor's language with ``practice_count``."""
+    ranked = sorted(
+        (value for value in city_values if value.count),
+        key=lambda value: (-value.count, value.label.casefold()),
+    )[:limit]
+    pages = {
+        city.slug: city
+        for city in CityPage.objects.live()
+        .in_active_locale()
+        .filter(slug__in=[value.value for value in ranked])
+        .defer_streamfields()
+    }
+    cities = []
+    for value in ranked:
+        if value.value in pages:
+            city = pages[value.value]
+            city.practice_count = value.count
+            cities.append(city)
+    return cities
