@@ -163,16 +163,16 @@ EXECUTE FUNCTION practices_term_renamed('{table}', '{term_column}');
 """
 
 
-TRIGGERS_SQL = (
-    "".join(link_triggers(*tables) for tables in LINK_TABLES)
-    + """
+CITY_TRIGGERS_SQL = """
 CREATE TRIGGER practices_facets_city_renamed AFTER UPDATE OF slug ON wagtailcore_page
 FOR EACH ROW WHEN (OLD.slug IS DISTINCT FROM NEW.slug)
 EXECUTE FUNCTION practices_city_renamed();
 CREATE TRIGGER practices_facets_city_country AFTER UPDATE OF country ON cities_citypage
 FOR EACH ROW WHEN (OLD.country IS DISTINCT FROM NEW.country)
 EXECUTE FUNCTION practices_city_moved_country();
+"""
 
+INDEX_AND_BACKFILL_SQL = """
 -- The library filters the results by facet values; with a text search, PostgreSQL can
 -- combine this index with the documents' (a BitmapAnd).
 CREATE INDEX practices_search_document_facets_gin
@@ -183,7 +183,6 @@ UPDATE practices_practicesearchdocument stored SET facets = new.facets
 FROM practices_facet_values(ARRAY(SELECT practice_id FROM practices_practicesearchdocument)) new
 WHERE stored.practice_id = new.practice_id;
 """
-)
 
 # Migration 0005's function, which wrote the document alone.
 DOCUMENTS_ONLY_SQL = """
@@ -232,12 +231,15 @@ def drop_sql():
 
 def create_facet_triggers(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FACETS_SQL + TRIGGERS_SQL, params=None)
+        link_triggers_sql = [link_triggers(*tables) for tables in LINK_TABLES]
+        sql = [FACETS_SQL, *link_triggers_sql, CITY_TRIGGERS_SQL, INDEX_AND_BACKFILL_SQL]
+        # No parameters: the driver would take format()'s %I for a placeholder.
+        schema_editor.execute("".join(sql), None)
 
 
 def drop_facet_triggers(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(drop_sql(), params=None)
+        schema_editor.execute(drop_sql(), None)
 
 
 class Migration(migrations.Migration):
