@@ -1,9 +1,10 @@
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from portal import cache
 from portal.localisation import active_locale
@@ -53,8 +54,18 @@ def site_search(text):
     practices, relevance = match_text_in_postgresql(
         PracticePage.objects.live().public().in_active_locale(), text
     )
-    others = pages.not_type(PracticePage).specific().search(words)
-    return PracticesThenPages(practices.order_by(relevance, "-pk"), others)
+    others = pages.filter(content_type__in=page_types_other_than(PracticePage))
+    return PracticesThenPages(practices.order_by(relevance, "-pk"), others.specific().search(words))
+
+
+def page_types_other_than(excluded):
+    """The content types of every page model but one. Naming the wanted types lets
+    PostgreSQL find the few pages of them by index; "not a practice" made it read the
+    whole page table at each search (80 ms at 100,000 practices)."""
+    models = [model for model in get_page_models() if not issubclass(model, excluded)]
+    return [
+        content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()
+    ]
 
 
 class PracticesThenPages:
