@@ -209,6 +209,10 @@ class CityPage(BasePage):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
+    def strategy_documents_with_files(self):
+        """The strategy documents, each with its uploaded file, in one query."""
+        return self.strategy_documents.select_related("document")
+
     def public_contacts(self):
         return [contact for contact in self.contacts.all() if contact.is_public]
 
@@ -227,11 +231,9 @@ class CityPage(BasePage):
 
     @cached_property
     def practice_count(self):
-        """All the city's live practices; counted only when the page cannot show them all."""
+        """All the city's live practices, for the link to the rest in the library."""
         from practices.models import PracticePage
 
-        if len(self.practices) < self.practices_shown:
-            return len(self.practices)
         return PracticePage.objects.child_of(self).live().count()
 
     def takeover_weeks(self):
