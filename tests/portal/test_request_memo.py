@@ -1,0 +1,139 @@
+"""What a request reads once and looks up many times (portal/memo.py): the locales and
+the translations of the charter's terms are read once per request however often a page
+asks for them, and nothing is kept outside a request or from one request to the next."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Locale
+
+from cities.factories import CityPageFactory
+from cities.models import CityIndexPage
+from events.factories import OpenEventPageFactory
+from events.models import EventIndexPage
+from portal.localisation import active_locale, locale_for
+from portal.memo import RequestMemoMiddleware, per_request
+from portal.models import CharterGoal
+from practices.factories import PracticePageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Queries of the locales table itself (Locale.get_active(), page.locale, ...); a query of
+# pages that joins it for their language codes costs no query of its own.
+READS_LOCALES = re.compile(r'FROM "wagtailcore_locale"')
+READS_GOALS_IN_A_LANGUAGE = re.compile(
+    r'FROM "portal_chartergoal" WHERE "portal_chartergoal"."locale_id" ='
+)
+
+
+def queries_of(client, url):
+    # The first view fills what every process keeps (the site's root paths, content types).
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in captured.captured_queries]
+
+
+@pytest.fixture
+def stockholm(home, section):
+    return CityPageFactory(parent=section(CityIndexPage), title="Stockholm", slug="stockholm")
+
+
+@pytest.fixture
+def swedish_goals(home):
+    """Every charter goal translated into Swedish, named "Mål <number>"."""
+    swedish = Locale.objects.get(language_code="sv")
+    for goal in CharterGoal.objects.filter(locale__language_code="en"):
+        translation = goal.copy_for_translation(swedish)
+        translation.name = f"Mål {goal.number}"
+        translation.save()
+
+
+def practices(city, count):
+    goals = list(CharterGoal.objects.filter(locale__language_code="en").order_by("number"))
+    return [
+        PracticePageFactory(parent=city, charter_goals=goals[n % 3 : n % 3 + 2])
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "url"),
+    [
+        ("en", "/cities/stockholm/walks/"),
+        ("en", "/events/"),
+        ("en", "/events/summit/"),
+        # The city is translated into Swedish; the practice and the event are served from
+        # the original.
+        ("sv", "/sv/cities/stockholm/"),
+        ("sv", "/sv/cities/stockholm/walks/"),
+        ("sv", "/sv/events/summit/"),
+    ],
+)
+def test_a_request_reads_the_locales_once_for_wagtail_and_once_for_the_portal(
+    client, section, stockholm, swedish_goals, language, url
+):
+    PracticePageFactory(parent=stockholm, slug="walks")
+    OpenEventPageFactory(parent=section(EventIndexPage), slug="summit", host_city=stockholm)
+    swedish = Locale.objects.get(language_code="sv")
+    stockholm.copy_for_translation(swedish, copy_parents=True).save_revision().publish()
+
+    response, queries = queries_of(client, url)
+
+    assert response.headers["Content-Language"] == language
+    locale_reads = [sql for sql in queries if READS_LOCALES.search(sql)]
+    assert len(locale_reads) <= 2, "\n".join(locale_reads)
+
+
+def test_a_swedish_page_of_english_practices_reads_the_goal_translations_once_for_all_cards(
+    client, stockholm, swedish_goals
+):
+    practices(stockholm, 2)
+    _, two_cards = queries_of(client, "/sv/cities/stockholm/")
+    practices(stockholm, 4)
+    response, six_cards = queries_of(client, "/sv/cities/stockholm/")
+
+    assert len(six_cards) == len(two_cards)
+    assert len([sql for sql in six_cards if READS_GOALS_IN_A_LANGUAGE.search(sql)]) == 1
+    # Two goals a card, named in Swedish.
+    badges = re.findall(r'badge--dot"[^>]*>([^<]*)<', response.content.decode())
+    assert len(badges) == 12
+    assert all(name.startswith("Mål ") for name in badges)
+
+
+def test_outside_a_request_a_locale_created_later_is_found():
+    english = Locale.objects.get(language_code="en")
+
+    with translation.override("sv"):
+        assert (locale_for("sv"), active_locale()) == (None, english)
+        swedish = Locale.objects.create(language_code="sv")
+
+        assert (locale_for("sv"), active_locale()) == (swedish, swedish)
+
+
+def test_what_a_request_reads_is_read_again_by_the_next(rf):
+    reads = []
+
+    def read():
+        reads.append(len(reads))
+        return len(reads)
+
+    def view(request):
+        answers = {per_request("answer", read) for _ in range(3)}
+        if request.GET.get("fail"):
+            raise ValueError
+        return HttpResponse(str(answers))
+
+    middleware = RequestMemoMiddleware(view)
+
+    assert middleware(rf.get("/")).content == b"{1}"
+    assert middleware(rf.get("/")).content == b"{2}"
+    with pytest.raises(ValueError):
+        middleware(rf.get("/", {"fail": "1"}))
+    # Outside a request, every time.
+    assert [per_request("answer", read), per_request("answer", read)] == [4, 5]
