@@ -9,7 +9,12 @@ from cities.models import CityIndexPage, Country
 from practices.factories import PracticePageFactory
 
 # A Redis database and key prefix of the tests' own, never the benchmark's or a server's.
-TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Clearing a Redis cache empties its whole database, so each parallel test worker
+# (pytest-xdist's gw0, gw1, ...) has a database of its own: 15, 14, ...
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+TEST_REDIS_URL = os.environ.get(
+    "TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - int(_WORKER.removeprefix('gw') or 0) % 8}"
+)
 
 
 def redis_reachable():
