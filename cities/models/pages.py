@@ -219,22 +219,26 @@ class CityPage(BasePage):
     def key_figure_series(self):
         return indicator_series(self.key_figures.all())
 
+    def live_practices(self):
+        """The city's live practices in the visitor's language where translated, in the
+        original where not: a translated city page lists its city's practices even before
+        they are translated (they stay below the original city page until then)."""
+        from practices.models import PracticePage
+
+        return localized(
+            PracticePage.objects.live().filter(city__translation_key=self.translation_key)
+        )
+
     @cached_property
     def practices(self):
         """The city's newest practices, as many as the page shows; the library lists
         them all."""
-        from practices.models import PracticePage
-
-        return list(
-            PracticePage.objects.child_of(self).live().for_cards().newest()[: self.practices_shown]
-        )
+        return list(self.live_practices().for_cards().newest()[: self.practices_shown])
 
     @cached_property
     def practice_count(self):
         """All the city's live practices, for the link to the rest in the library."""
-        from practices.models import PracticePage
-
-        return PracticePage.objects.child_of(self).live().count()
+        return self.live_practices().count()
 
     def takeover_weeks(self):
         """The city's announced weeks on published tours, oldest first."""

@@ -6,7 +6,10 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
+from cities.factories import CityPageFactory
+from cities.models import CityIndexPage
 from portal.models import StandardPage
+from practices.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +74,20 @@ def test_views_outside_the_page_tree_switch_language_with_their_query(client, ho
 
     assert 'href="/search/?q=trygghet" lang="en" hreflang="en">English</a>' in html
     assert 'href="/nb/search/?q=trygghet" lang="nb" hreflang="nb">Norsk bokmål</a>' in html
+
+
+def test_a_translated_city_lists_its_practices_not_yet_translated(client, home, translate):
+    """Practices stay below the original city page until someone translates them; the
+    city's Swedish page lists them all the same, marked as English."""
+    directory = CityIndexPage.objects.child_of(home).get()
+    stockholm = CityPageFactory(parent=directory, title="Stockholm", slug="stockholm")
+    walks = PracticePageFactory(parent=stockholm, title="Safety walks", slug="walks")
+    translated = PracticePageFactory(parent=stockholm, title="Night walkers", slug="night")
+    translate(stockholm, "sv", title="Stockholm")
+    translate(translated, "sv", title="Nattvandrare")
+
+    html = client.get("/sv/cities/stockholm/").content.decode()
+
+    assert f'href="{walks.url}" lang="en">Safety walks</a>' in html
+    assert ">Nattvandrare</a>" in html
+    assert ">Night walkers</a>" not in html
