@@ -5,22 +5,11 @@ Both are the live pages just below the site's home page. They are read in one qu
 request (``portal.memo``), together with the home page in the visitor's language.
 """
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Site
 
 from portal.localisation import active_locale
 from portal.memo import per_request
-
-# The pages there is one of per language, which other pages link to.
-SECTION_TYPES = (
-    "cities.CityIndexPage",
-    "practices.PracticeIndexPage",
-    "events.EventIndexPage",
-    "events.TourIndexPage",
-    "portal.StoryIndexPage",
-)
 
 
 def main_navigation(request):
@@ -51,12 +40,6 @@ def _read_top_pages(request):
         return {"translated": [], "source": []}
     source_home = site.root_page
     active = active_locale()
-    section_types = {
-        content_type.pk
-        for content_type in ContentType.objects.get_for_models(
-            *(apps.get_model(label) for label in SECTION_TYPES)
-        ).values()  # cached by Django
-    }
     # The home pages (the site's and its translation) and the pages one level down in
     # either language; which page is below which is told by their paths.
     rows = list(
@@ -79,10 +62,7 @@ def _read_top_pages(request):
             page for page in rows if page.depth > parent.depth and page.path.startswith(parent.path)
         ]
 
-    translated = children(home)
-    source = [] if home.pk == source_home.pk else children(source_home)
     return {
-        "translated": translated,
-        # Only sections for the fallback; the source's menu is not the visitor's menu.
-        "source": [page for page in source if page.content_type_id in section_types],
+        "translated": children(home),
+        "source": [] if home.pk == source_home.pk else children(source_home),
     }
