@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import cache
+        from . import cache, structure
 
         cache.connect()
+        structure.connect()

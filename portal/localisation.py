@@ -8,8 +8,9 @@ pages that must always be complete use ``localized`` instead, and templates mark
 untranslated rows with their own ``lang``.
 
 A page asks for the visitor's locale a dozen times (every list, badge and link does);
-``Locale.get_active()`` reads the database each time. ``active_locale()`` reads the
-locales once per request (``portal.memo``).
+``Locale.get_active()`` reads the database each time. ``active_locale()`` takes the
+locales from the site's structure, read once and kept in the cache until a locale is
+added or changed (``portal.structure``).
 """
 
 from django.conf import settings
@@ -19,10 +20,11 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from portal.memo import per_request
+from portal.structure import shared
 
 
 def _locales_by_code():
-    return per_request(
+    return shared(
         "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
     )
 

@@ -2,9 +2,11 @@
 the charter's terms, the section pages that "see all" links point to.
 
 Each is kept for the rest of the request that read it and dropped when the response
-is sent, so nothing can go stale between requests or between application servers.
-Outside a request (commands, the shell, tests calling a function directly) nothing is
-kept.
+is sent, so a request sees one consistent site from start to end. The site's structure
+(the locales, the restricted sections, the menu) is also kept between requests, in the
+shared cache until an editor changes it (``portal.structure``); the rest is read again
+by the next request. Outside a request (commands, the shell, tests calling a function
+directly) nothing is kept.
 """
 
 from asgiref.local import Local
@@ -24,11 +26,15 @@ class RequestMemoMiddleware:
             del _request.memo
 
 
+def in_request():
+    return getattr(_request, "memo", None) is not None
+
+
 def per_request(key, read):
     """``read()``, once per request under ``key``; outside a request, every time."""
-    memo = getattr(_request, "memo", None)
-    if memo is None:
+    if not in_request():
         return read()
+    memo = _request.memo
     if key not in memo:
         memo[key] = read()
     return memo[key]

@@ -1,15 +1,16 @@
 """The ways around the site: the main menu, and the section pages that "see all" links
 lead to (the city directory, the practice library, ...), in the visitor's language.
 
-Both are the live pages just below the site's home page. They are read in one query per
-request (``portal.memo``), together with the home page in the visitor's language.
+Both are the live pages just below the site's home page. They are read in one query,
+together with the home page in the visitor's language, and kept per site and language
+with the site's structure until an editor changes them (``portal.structure``).
 """
 
 from django.db.models import Q
 from wagtail.models import Page, Site
 
 from portal.localisation import active_locale
-from portal.memo import per_request
+from portal.structure import shared
 
 
 def main_navigation(request):
@@ -30,12 +31,13 @@ def section_page(request, model_label):
 def top_pages(request, fallback=False):
     """The live pages below the home page in the visitor's language, in menu order; with
     ``fallback``, followed by the source home page's children."""
-    pages = per_request(("top pages", active_locale().pk), lambda: _read_top_pages(request))
+    site = Site.find_for_request(request)
+    key = ("top pages", site.pk if site else None, active_locale().pk)
+    pages = shared(key, lambda: _read_top_pages(site))
     return pages["translated"] + pages["source"] if fallback else pages["translated"]
 
 
-def _read_top_pages(request):
-    site = Site.find_for_request(request)
+def _read_top_pages(site):
     if site is None:
         return {"translated": [], "source": []}
     source_home = site.root_page

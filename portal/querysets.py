@@ -6,7 +6,7 @@ from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from portal.localisation import active_locale
-from portal.memo import per_request
+from portal.structure import shared
 
 
 class LocalisedQuerySetMixin:
@@ -18,7 +18,7 @@ class LocalisedQuerySetMixin:
 class PortalPageQuerySet(LocalisedQuerySetMixin, PageQuerySet):
     def private_q(self):
         """Wagtail's condition for pages in a private section, with the restricted
-        sections read once per request rather than once per list of pages."""
+        sections from the site's structure rather than read once per list of pages."""
         q = Q()
         for page in restricted_sections():
             q |= self.descendant_of_q(page, inclusive=True)
@@ -31,8 +31,9 @@ class ReferenceTermQuerySet(LocalisedQuerySetMixin, models.QuerySet):
 
 
 def restricted_sections():
-    """The pages with view restrictions (password, sign-in, groups) on them."""
-    return per_request(
+    """The pages with view restrictions (password, sign-in, groups) on them, kept with
+    the site's structure (``portal.structure``)."""
+    return shared(
         "restricted sections",
         lambda: [
             restriction.page for restriction in PageViewRestriction.objects.select_related("page")

@@ -1,0 +1,109 @@
+"""The site's structure, which every page reads and editors seldom change: the locales,
+the sections with view restrictions, and the pages of the main menu.
+
+A request takes what the cache holds for the structure's current version, all of it in
+one round trip, and reads from the database only what is missing (then stores it for
+the requests after it). The version is the page cache's ``nav`` tag (``portal.cache``):
+what every page shows. Publishing, unpublishing or deleting a home page or a section
+below it, moving any page, or saving or deleting a view restriction, a locale or a site
+bumps it, so neither this nor a stored page is served from before the change.
+
+With Redis (``REDIS_URL``) every application server shares the cache and sees a change
+on its next request. A memory cache belongs to one process: there, a change made
+through another process is seen once what was stored expires
+(``PORTAL_STRUCTURE_CACHE_SECONDS``; 0 switches this cache off).
+
+Within a request the structure is read once and stays the same (``portal.memo``);
+outside a request (commands, the shell, tests calling a function directly) it is read
+from the database every time.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal import cache
+from portal.memo import in_request, per_request
+
+TAG = "nav"
+KEY = "portal:structure"
+
+
+def seconds():
+    return getattr(settings, "PORTAL_STRUCTURE_CACHE_SECONDS", 0)
+
+
+@dataclass
+class Stored:
+    """What was read of the structure at one version, and until when it may be used."""
+
+    version: int
+    expires: float
+    items: dict = field(default_factory=dict)
+
+    def save(self):
+        # Adding an item keeps the expiry of the first: a memory cache that misses other
+        # processes' changes is then stale for at most ``seconds()``.
+        timeout = self.expires - time.time()
+        if timeout > 0:
+            cache.page_cache().set(KEY, self, timeout)
+
+
+def fetch():
+    """What the cache holds for the current version: both in one round trip."""
+    shared_cache = cache.page_cache()
+    version_key = cache.tag_key(TAG)
+    found = shared_cache.get_many([version_key, KEY])
+    version = found.get(version_key)
+    if version is None:
+        # The first read since the cache was emptied. The version is set before the
+        # database is read, so that a change from now on moves past it.
+        shared_cache.add(version_key, cache.version(), timeout=None)
+        version = shared_cache.get(version_key)
+    stored = found.get(KEY)
+    if stored is not None and stored.version == version:
+        return stored
+    return Stored(version, time.time() + seconds())
+
+
+def shared(key, read):
+    """``read()`` once per request, and from the cache as long as the structure has not
+    changed since another request read it; outside a request, every time."""
+    if not seconds() or not in_request():
+        return per_request(key, read)
+    stored = per_request(KEY, fetch)
+    if key not in stored.items:
+        stored.items[key] = read()
+        stored.save()
+    return stored.items[key]
+
+
+def changed(**kwargs):
+    """Drop the structure now, as Wagtail drops its sites' root paths, and again once the
+    change is committed: a request in between may have stored the rows from before."""
+    cache.bump({TAG})
+    transaction.on_commit(lambda: cache.bump({TAG}))
+
+
+def page_changed(instance, **kwargs):
+    # Deeper pages are in no menu; a restricted section deleted with its page takes its
+    # restriction along, which is a change of its own.
+    if instance.depth <= cache.NAVIGATION_DEPTH:
+        changed()
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="portal-structure-published")
+    page_unpublished.connect(page_changed, dispatch_uid="portal-structure-unpublished")
+    post_delete.connect(page_changed, sender=Page, dispatch_uid="portal-structure-deleted")
+    # A moved page takes the restrictions below it to other paths.
+    post_page_move.connect(changed, dispatch_uid="portal-structure-moved")
+    for model in (PageViewRestriction, Locale, Site):
+        uid = f"portal-structure-{model._meta.label_lower}"
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-deleted")

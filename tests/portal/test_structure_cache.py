@@ -1,0 +1,223 @@
+"""The site's structure from the shared cache (portal/structure.py): a page reads the
+locales, the restricted sections and the menu from the database only until another
+request has stored them, and sees an editor's change to any of them on its next request."""
+
+import re
+from unittest.mock import patch
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, PageViewRestriction, Site
+
+from cities.factories import CityPageFactory
+from cities.models import CityIndexPage
+from events.factories import EventPageFactory
+from events.models import EventIndexPage
+from portal.factories import StandardPageFactory
+from portal.localisation import locale_for
+from portal.memo import RequestMemoMiddleware
+from portal.models import StandardPage
+from portal.querysets import restricted_sections
+from portal.structure import KEY, shared
+from practices.factories import PracticePageFactory
+
+pytestmark = pytest.mark.django_db
+
+# The portal's reads of the structure; Wagtail's own query of the active locale (by its
+# language code) is not one of them.
+READS = {
+    "locales": re.compile(r'FROM "wagtailcore_locale"(?! WHERE)'),
+    "restricted sections": re.compile(r'FROM "wagtailcore_pageviewrestriction"'),
+    "menu": re.compile(r'OR \("wagtailcore_page"\."depth" = \d+ AND "wagtailcore_page"\."live"'),
+}
+
+
+@pytest.fixture(autouse=True)
+def structure_cache(settings):
+    """The structure cache switched on, in a memory cache that starts empty."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    settings.PORTAL_STRUCTURE_CACHE_SECONDS = 300
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+def reads_of(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return {
+        name
+        for name, pattern in READS.items()
+        if any(pattern.search(query["sql"]) for query in captured.captured_queries)
+    }
+
+
+def menu(client):
+    html = client.get("/").content.decode()
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.DOTALL)
+    return re.findall(r">([^<>]+)</a>", nav.group()) if nav else []
+
+
+@pytest.fixture
+def event(home, section):
+    return EventPageFactory(
+        parent=section(EventIndexPage), title="Nightwalk conference", slug="summit"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "another_in_its_language"),
+    [
+        ("/", "/cities/"),
+        ("/events/", "/cities/"),
+        ("/events/summit/", "/cities/"),
+        ("/sv/events/summit/", "/sv/cities/"),
+    ],
+)
+def test_a_second_request_reads_neither_the_locales_nor_the_restrictions_nor_the_menu(
+    client, event, url, another_in_its_language
+):
+    assert reads_of(client, url) == set(READS)
+    assert reads_of(client, url) == set()
+    assert reads_of(client, another_in_its_language) == set()
+
+
+def test_a_published_top_level_page_is_in_the_menu_on_the_next_request(client, home):
+    before = menu(client)
+    membership = StandardPageFactory(
+        parent=home, title="Membership", slug="membership", show_in_menus=True, live=False
+    )
+
+    membership.save_revision().publish()
+    published = menu(client)
+    membership.title = "Join the network"
+    membership.save_revision().publish()
+    renamed = menu(client)
+    membership.refresh_from_db()
+    membership.unpublish()
+    unpublished = menu(client)
+
+    assert "Membership" not in before
+    assert published == [*before, "Membership"]
+    assert renamed == [*before, "Join the network"]
+    assert unpublished == before
+
+
+def test_a_moved_or_deleted_top_level_page_leaves_the_menu_on_the_next_request(client, home):
+    about = StandardPage.objects.get(slug="about")
+    membership = StandardPageFactory(
+        parent=home, title="Membership", slug="membership", show_in_menus=True, live=False
+    )
+    membership.save_revision().publish()
+    assert {"About the network", "Membership"} <= set(menu(client))
+
+    about.move(membership, pos="last-child")
+    assert "About the network" not in menu(client)
+    membership.delete()
+    assert "Membership" not in menu(client)
+
+
+def listed(client, event):
+    return event.title in client.get("/events/").content.decode()
+
+
+def test_a_view_restriction_makes_a_page_private_on_the_next_request(client, event):
+    assert client.get(event.url).status_code == 200
+    assert listed(client, event)
+
+    restriction = PageViewRestriction.objects.create(
+        page=event, restriction_type=PageViewRestriction.LOGIN
+    )
+    private = client.get(event.url)
+    private_listed = listed(client, event)
+    restriction.delete()
+    public = client.get(event.url)
+
+    assert private.status_code == 302
+    assert "/login/?next=" in private["Location"]
+    assert not private_listed
+    assert public.status_code == 200
+    assert listed(client, event)
+
+
+def test_a_moved_restricted_page_stays_out_of_listings(client, section):
+    oslo, stockholm = (
+        CityPageFactory(parent=section(CityIndexPage), title=name) for name in ("Oslo", "Stockholm")
+    )
+    walk = PracticePageFactory(parent=oslo, title="Nightwalks with the police")
+    assert walk.title in client.get("/practices/").content.decode()
+    PageViewRestriction.objects.create(page=walk, restriction_type=PageViewRestriction.LOGIN)
+    assert walk.title not in client.get("/practices/").content.decode()
+
+    # The library lists practices from every city.
+    walk.move(stockholm, pos="last-child")
+
+    assert walk.title not in client.get("/practices/").content.decode()
+
+
+def test_a_deleted_restricted_page_leaves_the_restricted_sections(rf, event):
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+    respond = RequestMemoMiddleware(lambda request: HttpResponse(len(restricted_sections())))
+    assert respond(rf.get("/")).content == b"1"
+
+    event.delete()
+
+    assert respond(rf.get("/")).content == b"0"
+
+
+def test_a_new_locale_is_seen_on_the_next_request(rf):
+    # The database as migrated: English only.
+    respond = RequestMemoMiddleware(lambda request: HttpResponse(repr(locale_for("sv"))))
+    assert respond(rf.get("/")).content == b"None"
+
+    Locale.objects.create(language_code="sv")
+
+    assert respond(rf.get("/")).content == repr(Locale.objects.get(language_code="sv")).encode()
+
+
+def test_a_new_site_root_is_seen_on_the_next_request(client, home):
+    about = StandardPage.objects.get(slug="about")
+    StandardPageFactory(parent=about, title="Membership", show_in_menus=True)
+    assert "Membership" not in menu(client)
+    site = Site.objects.get()
+
+    site.root_page = about
+    site.save()
+
+    assert menu(client) == ["Membership"]
+
+
+def test_nothing_is_cached_outside_a_request():
+    assert [shared("answer", lambda: 1), shared("answer", lambda: 2)] == [1, 2]
+    assert locale_for("sv") is None
+    # With nothing dropped from the cache, only reading the database finds the new locale.
+    with patch("portal.cache.bump"):
+        swedish = Locale.objects.create(language_code="sv")
+        assert locale_for("sv") == swedish
+    assert caches["default"].get(KEY) is None
+
+
+def test_what_is_read_before_a_change_is_committed_is_not_kept(
+    rf, django_capture_on_commit_callbacks
+):
+    answers = iter(["before", "during", "after"])
+
+    def view(request):
+        return HttpResponse(shared("answer", lambda: next(answers)))
+
+    respond = RequestMemoMiddleware(view)
+    assert respond(rf.get("/")).content == b"before"
+    with django_capture_on_commit_callbacks(execute=True):
+        Locale.objects.create(language_code="fi")
+        # A request between the change and its commit may read the rows from before it.
+        assert respond(rf.get("/")).content == b"during"
+
+    assert respond(rf.get("/")).content == b"after"
+    assert respond(rf.get("/")).content == b"after"
