@@ -30,6 +30,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from portal import cache
 from portal.memo import in_request, per_request
 
+# The page cache's tag of what every page shows: a change to the structure makes every
+# stored page stale too.
 TAG = "nav"
 KEY = "portal:structure"
 
