@@ -53,7 +53,8 @@ class BasePage(Page):
         """The restrictions on the page and its ancestors, as Wagtail's method finds them
         (an alias is restricted as the page it copies), in one query instead of two: the
         ancestors' paths are known from the page's own. A site without private sections
-        (read once per request, as lists of public pages need them too) asks nothing."""
+        (kept with the site's structure, as lists of public pages need them too) asks
+        nothing."""
         if not restricted_sections():
             return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
