@@ -25,12 +25,10 @@ def _language_info(code):
 def _page_links(page, request):
     """For a Wagtail page: each language's live translation, or else the page itself under
     that language's prefix."""
+    # Only what an address is made of: a page row is some fifty columns.
     translations = {
-        translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True)
-        .live()
-        .select_related("locale")
-        .defer_streamfields()
+        language_of(translation.locale_id): translation
+        for translation in page.get_translations(inclusive=True).live().only("url_path", "locale")
     }
     # The source page, which untranslated languages fall back to.
     source = translations.get(settings.LANGUAGE_CODE) or page
