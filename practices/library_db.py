@@ -130,7 +130,6 @@ def search(query):
         page_of_practices = list(
             narrow(practices, selections)
             .for_cards()
-            .prefetch_related("capital_code_themes")
             .order_by(*ordering(query.sort, relevance))[start : start + per_page]
         )
     return LibraryResult(

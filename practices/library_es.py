@@ -129,13 +129,7 @@ def search(query):
         query = dataclasses.replace(query, page=page_count)
         response = build_search(query, locale.language_code).execute()
     page_ids = [int(hit.meta.id) for hit in response]
-    cards = (
-        PracticePage.objects.live()
-        .public()
-        .filter(pk__in=page_ids)
-        .for_cards()
-        .prefetch_related("capital_code_themes")
-    )
+    cards = PracticePage.objects.live().public().filter(pk__in=page_ids).for_cards()
     practices_by_id = {practice.pk: practice for practice in cards}
 
     facets = {}

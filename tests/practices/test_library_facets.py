@@ -254,8 +254,8 @@ def test_every_facet_is_counted_in_one_query_and_labelled_in_one_more(home):
     assert (len(counts), len(labels)) == (1, 1)
     assert not [statement for statement in sql if "COUNT(DISTINCT" in statement]
     # The permissions (public()), the locale, the counts, the labels, the page of
-    # practices and the goals and themes of its cards.
-    assert len(sql) == 7
+    # practices and the goals of its cards.
+    assert len(sql) == 6
     assert result.total == 2
     goals = {value.value: (value.label, value.count) for value in result.facets["goal"]}
     assert goals["safe-urban-spaces"] == ("Safe urban spaces", 2)
