@@ -8,6 +8,7 @@ from wagtail.models import Page, get_page_models
 
 from portal import cache
 from portal.localisation import active_locale
+from portal.querysets import PortalPageQuerySet
 
 RESULTS_PER_PAGE = 10
 WORDS = re.compile(r"\w+")
@@ -40,7 +41,9 @@ def site_search(text):
     stored documents, stemmed in their own language, so a Swedish search for "häst" finds
     "hästar"; they come first, most relevant first, followed by the other pages from
     Wagtail's search backend. Elsewhere Wagtail's backend searches every page."""
-    pages = Page.objects.live().public().filter(locale=active_locale())
+    # Pages of every type, private sections known from the site's structure: Wagtail's
+    # own Page queryset reads the view restrictions again.
+    pages = PortalPageQuerySet(Page).live().public().filter(locale=active_locale())
     # SQLite's FTS5 reads punctuation such as < > " * ^ as query syntax and fails on it;
     # Wagtail's backends need only the words, and a few dozen of them say what is wanted.
     words = " ".join(WORDS.findall(text)[:MAX_QUERY_WORDS])

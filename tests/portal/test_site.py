@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage, CityPage
@@ -52,6 +52,24 @@ def test_search_finds_pages_by_their_words(client, home):
     assert "Safety walks at the central station" in response.content.decode()
     nothing = client.get(reverse("search"), {"q": "zebracrossingxyz"})
     assert "Safety walks at the central station" not in nothing.content.decode()
+
+
+def test_search_leaves_out_pages_in_private_sections(client, home, section):
+    directory = section(CityIndexPage)
+    public_city = CityPageFactory(parent=directory, title="Open harbour city")
+    PracticePageFactory(parent=public_city, title="Harbour walks in the open")
+    private_city = CityPageFactory(parent=directory, title="Closed harbour city")
+    PracticePageFactory(parent=private_city, title="Harbour walks behind a login")
+    PageViewRestriction.objects.create(
+        page=private_city, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    html = client.get(reverse("search"), {"q": "harbour"}).content.decode()
+
+    assert "Harbour walks in the open" in html
+    assert "Open harbour city" in html
+    assert "behind a login" not in html
+    assert "Closed harbour city" not in html
 
 
 def test_every_page_has_a_meta_description_and_open_graph_tags(client, home, section):
