@@ -38,9 +38,19 @@ def deepest_page(root, path_components):
                 break
             chain.append(child)
             remaining.pop(0)
-    page = chain[-1] if len(chain) == 1 else chain[-1].specific
+    page = chain[-1] if len(chain) == 1 else as_served(chain[-1])
     remember_ancestors(page, chain[:-1])
     return page, remaining
+
+
+def as_served(page):
+    """The page as its own type, as ``Page.specific`` gives it, with the rows its template
+    shows beside it (``served_with``) read in the same query."""
+    model = page.specific_class
+    related = getattr(model, "served_with", ())
+    if not related:
+        return page.specific
+    return model._default_manager.select_related(*related).get(pk=page.pk)
 
 
 def is_child(page, parent, slug):

@@ -506,6 +506,7 @@ class PracticePage(BasePage):
     )
 
     summary_field = "summary"
+    served_with = ("city",)
 
     content_panels = [
         *Page.content_panels,

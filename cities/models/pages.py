@@ -199,6 +199,7 @@ class CityPage(BasePage):
     ]
 
     parent_page_types = ["cities.CityIndexPage"]
+    served_with = ("hero_image", "coat_of_arms")
     subpage_types = ["practices.PracticePage"]
     # A city with hundreds of practices shows the newest; the library lists them all.
     practices_shown = 12

@@ -400,6 +400,7 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
 
     parent_page_types = ["events.EventIndexPage"]
+    served_with = ("host_city",)
     subpage_types = []
 
     objects = page_manager(EventPageQuerySet)

@@ -40,6 +40,9 @@ class BasePage(Page):
 
     # The field that summarises the page on cards, in search results and in meta tags.
     summary_field = "introduction"
+    # What the page's own template shows beside it (a practice's city, a story's photo),
+    # read with the page when it is served (portal.routing).
+    served_with = ()
 
     objects = page_manager(PortalPageQuerySet)
 
@@ -269,6 +272,7 @@ class StoryPage(BasePage):
     ]
 
     parent_page_types = ["portal.StoryIndexPage"]
+    served_with = ("image",)
     subpage_types = []
     # A translation tells the same story about the same cities; wagtail-localize leaves
     # many-to-many relations out unless told.

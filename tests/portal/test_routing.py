@@ -185,6 +185,27 @@ def test_finding_a_practice_five_levels_down_costs_what_a_section_costs(
     assert isinstance(practice, type(tree["practice"]))
 
 
+def test_a_served_page_comes_with_what_its_template_shows_beside_it(
+    home, tree, django_assert_num_queries
+):
+    hosted = EventPageFactory(
+        parent=tree["event"].get_parent(), slug="hosted", host_city=tree["stockholm"]
+    )
+    deepest_page(home, ["cities", "stockholm", "safety-walks"])
+
+    practice, _rest = deepest_page(home, ["cities", "stockholm", "safety-walks"])
+    event, _rest = deepest_page(home, ["events", "hosted"])
+
+    with django_assert_num_queries(0):
+        assert practice.city.title == "Stockholm"
+        assert event.host_city.title == "Stockholm"
+    # The rest of the page is as Page.specific gives it.
+    specific = Page.objects.get(pk=practice.pk).specific
+    assert practice.summary == specific.summary
+    assert list(practice.body.raw_data) == list(specific.body.raw_data)
+    assert event.pk == hosted.pk
+
+
 def test_the_walk_stops_at_a_routable_page_only_where_its_routes_match(home, tree):
     # The tour has a route for the rest of the address; the events listing has none for
     # an event's slug, so the walk goes on to the event in the same query.
