@@ -302,10 +302,12 @@ CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # The site's structure (locales, restricted sections, menu) from the cache, dropped when
-# an editor changes it (portal/structure.py). A memory cache per process misses the
-# changes made through other processes: it is stale for at most this long. 0 switches it
-# off.
-PORTAL_STRUCTURE_CACHE_SECONDS = int(os.environ.get("STRUCTURE_CACHE_SECONDS", "300"))
+# an editor changes it (portal/structure.py). On by default only with Redis, for the
+# same reason as the page cache: a memory cache per process would not see a section made
+# private through another process until its copy expired. 0 switches it off.
+PORTAL_STRUCTURE_CACHE_SECONDS = int(
+    os.environ.get("STRUCTURE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 
 # A CDN or caching proxy in front is purged for the same pages through Wagtail's
 # front-end cache invalidation: an HTTP PURGE endpoint (Varnish, nginx) or CloudFront.
