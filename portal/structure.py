@@ -4,14 +4,16 @@ the sections with view restrictions, and the pages of the main menu.
 A request takes what the cache holds for the structure's current version, all of it in
 one round trip, and reads from the database only what is missing (then stores it for
 the requests after it). The version is the page cache's ``nav`` tag (``portal.cache``):
-what every page shows. Publishing, unpublishing or deleting a home page or a section
-below it, moving any page, or saving or deleting a view restriction, a locale or a site
-bumps it, so neither this nor a stored page is served from before the change.
+what every page shows. Publishing, unpublishing, deleting or creating live (an alias) a
+home page or a section below it, moving any page, or saving or deleting a view
+restriction, a locale or a site bumps it, so neither this nor a stored page is served
+from before the change.
 
 With Redis (``REDIS_URL``) every application server shares the cache and sees a change
 on its next request. A memory cache belongs to one process: there, a change made
-through another process is seen once what was stored expires
-(``PORTAL_STRUCTURE_CACHE_SECONDS``; 0 switches this cache off).
+through another process is seen only once what was stored expires
+(``PORTAL_STRUCTURE_CACHE_SECONDS``), which is why this cache is on by default only with
+Redis (0 switches it off).
 
 Within a request the structure is read once and stays the same (``portal.memo``);
 outside a request (commands, the shell, tests calling a function directly) it is read
@@ -99,8 +101,17 @@ def page_changed(instance, **kwargs):
         changed()
 
 
+def page_created(instance, created, **kwargs):
+    # A page can go live without being published: an alias of a live page (the untranslated
+    # parents copied when a page is translated) is live from the start.
+    if created and isinstance(instance, Page) and instance.live:
+        page_changed(instance)
+
+
 def connect():
     page_published.connect(page_changed, dispatch_uid="portal-structure-published")
+    # Every page type sends its own post_save.
+    post_save.connect(page_created, dispatch_uid="portal-structure-page-created")
     page_unpublished.connect(page_changed, dispatch_uid="portal-structure-unpublished")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="portal-structure-deleted")
     # A moved page takes the restrictions below it to other paths.

@@ -110,6 +110,17 @@ def test_a_published_top_level_page_is_in_the_menu_on_the_next_request(client, h
     assert unpublished == before
 
 
+def test_a_top_level_page_created_live_is_in_the_menu_on_the_next_request(client, home):
+    """An alias of a live page is live from the start, without being published: Wagtail
+    makes them for the untranslated parents of a page being translated."""
+    before = menu(client)
+    about = StandardPage.objects.get(slug="about")
+
+    about.create_alias(parent=home, update_slug="about-the-network")
+
+    assert menu(client) == [*before, "About the network"]
+
+
 def test_a_moved_or_deleted_top_level_page_leaves_the_menu_on_the_next_request(client, home):
     about = StandardPage.objects.get(slug="about")
     membership = StandardPageFactory(
