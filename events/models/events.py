@@ -208,7 +208,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """The live, public events below this page. In a language whose listing lacks
         translations of some events, the working language's (English) events stand in
         for them, as the pages themselves do (portal.models.HomePage.route)."""
-        events = EventPage.objects.live().public().for_cards()
+        events = EventPage.objects.live().public().defer_streamfields()
         own = events.child_of(self)
         source_locale = default_locale()
         if self.locale_id == source_locale.pk:
@@ -243,8 +243,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = selection.apply(all_events)
         countries = {city.country for city in cities}
         context.update(
-            upcoming_events=events.upcoming(),
-            past_events=events.past()[:20],
+            upcoming_events=events.upcoming().for_cards(),
+            past_events=events.past().for_cards()[:20],
             selection=selection,
             kinds=EventKind.choices,
             countries=[(code, label) for code, label in Country.choices if code in countries],
@@ -285,9 +285,26 @@ class EventPageQuerySet(PortalPageQuerySet):
         return self.filter(end__lt=timezone.now()).order_by("-start")
 
     def for_cards(self):
-        """What an event card shows, without a query per card (and without the text and
-        programme it does not show)."""
-        return self.select_related("host_city").defer_streamfields()
+        """What an event card shows, without a query per card, and only those columns of
+        the event and its host city (each a row of some fifty)."""
+        return self.select_related("host_city").only(*EVENT_CARD_FIELDS, "host_city__title")
+
+
+# A card links to the event (its address and language), names it, says what kind it is,
+# when (in the venue's time zone) and where, and who hosts it.
+EVENT_CARD_FIELDS = (
+    "title",
+    "url_path",
+    "locale",
+    "kind",
+    "start",
+    "end",
+    "time_zone",
+    "all_day",
+    "venue",
+    "online_url",
+    "host_city",
+)
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -297,6 +297,36 @@ def test_the_listing_costs_the_same_queries_however_many_events(client, listing)
     assert first - count_queries(client, "/about/") <= LISTING_OWN_QUERIES
 
 
+def test_event_cards_read_what_they_show_without_more_queries(listing, django_assert_num_queries):
+    _index, _events = listing
+    cards = list(EventPage.objects.live().for_cards().order_by("start"))
+    # Wagtail reads the sites' root paths for the first address, then keeps them.
+    assert cards[0].url
+
+    with django_assert_num_queries(0):
+        shown = [
+            (
+                event.title,
+                event.url,
+                event.get_kind_display(),
+                event.local_start,
+                event.local_end,
+                event.venue,
+                event.online_url,
+                event.host_city.title if event.host_city else None,
+                event.has_ended,
+            )
+            for event in cards
+        ]
+    hosts = {title: host for title, _url, _kind, *_times, _venue, _online, host, _ended in shown}
+    assert hosts == {
+        "Safety walk in Bergen": "Bergen",
+        "Summit in Helsinki": "Helsinki",
+        "Exchange in Bergen": "Bergen",
+        "Webinar": None,
+    }
+
+
 def test_times_on_the_page_and_in_the_listing_are_the_venues(client, events_index):
     start = datetime.datetime(2027, 5, 26, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Helsinki"))
     event = EventPageFactory(
