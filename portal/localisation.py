@@ -56,15 +56,6 @@ def language_of(locale_id):
     return None
 
 
-def in_visitor_language(obj):
-    """The object's translation into the visitor's language if there is one, else the
-    object itself; no query when it is in that language already (the usual case)."""
-    active = active_locale()
-    if obj.locale_id == active.pk:
-        return obj
-    return obj.get_translation_or_none(active) or obj
-
-
 def term_in_visitor_language(term):
     """A charter goal, theme or other reference term in the visitor's language if it has
     been translated, else as it is. A page of English practices read in Swedish shows a

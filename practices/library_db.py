@@ -23,9 +23,10 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 
 from cities.models import Country
+from portal.localisation import active_locale
 
 from .library import MAX_VALUES_PER_FACET, FacetValue, LibraryResult
 from .models import EvidenceLevel, PracticePage, PracticeStatus, PreventionLevel
@@ -354,7 +355,7 @@ def label_unlisted_values(facet, values):
         model = PracticePage._meta.get_field(facet.relation).related_model
         terms = model._default_manager.filter(**{f"{facet.value}__in": values})
         if issubclass(model, TranslatableMixin):
-            terms = terms.filter(locale=Locale.get_active())
+            terms = terms.filter(locale=active_locale())
         found = {}
         for row in terms.values_list(*facet.fields()):
             value, label, number = facet.describe(row)

@@ -8,7 +8,9 @@ language.
 import dataclasses
 
 from elasticsearch.dsl import FacetedSearch, TermsFacet
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
+
+from portal.localisation import active_locale
 
 from . import search_index
 from .library import FACETS, LibraryResult
@@ -83,7 +85,7 @@ class PracticeSearch(FacetedSearch):
 
 def build_search(query, language_code=None):
     """The search for one page of a LibraryQuery, not yet sent."""
-    language_code = language_code or Locale.get_active().language_code
+    language_code = language_code or active_locale().language_code
     per_page = max(1, query.per_page)
     page = min(max(1, query.page), MAX_RESULT_WINDOW // per_page)
     start = (page - 1) * per_page
@@ -120,7 +122,7 @@ def facet_counts(response, name, selected):
 
 
 def search(query):
-    locale = Locale.get_active()
+    locale = active_locale()
     response = build_search(query, locale.language_code).execute()
     total = response.hits.total.value
     page_count = max(1, -(-total // max(1, query.per_page)))
