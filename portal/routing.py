@@ -9,11 +9,49 @@ so routable pages (a tour's city weeks, the library's goal pages), pages with ro
 their own and the 404s behave as Wagtail's walk would.
 """
 
+from django.http.request import split_domain_port
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
 
 from portal.memo import per_request
+from portal.structure import shared
+
+
+class SiteMiddleware:
+    """Hands Wagtail the site of the request from the site's structure.
+
+    Wagtail finds the site of every request with a query, then reads the site's home page
+    as its own type with another, before routing the address from it. Both change only
+    when an administrator edits a site or an editor publishes the home page, which drop
+    the structure. Wagtail keeps the site it found on the request
+    (``Site.find_for_request``); this fills that in before Wagtail looks, after the page
+    cache, so a page served from there reads nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
+
+
+def site_for_request(request):
+    """The site for the request's host and port, with its home page as its own type; None
+    when no site answers for it (Wagtail then serves no page)."""
+    # CommonMiddleware has checked the host against ALLOWED_HOSTS: the keys are few.
+    hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+    return shared(("site", hostname, port), lambda: _read_site(hostname, port))
+
+
+def _read_site(hostname, port):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    site.root_page = site.root_page.specific
+    return site
 
 
 def deepest_page(root, path_components):

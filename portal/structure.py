@@ -1,5 +1,6 @@
-"""The site's structure, which every page reads and editors seldom change: the locales,
-the sections with view restrictions, and the pages of the main menu.
+"""The site's structure, which every page reads and editors seldom change: the site and
+its home page, the locales, the sections with view restrictions, and the pages of the
+main menu.
 
 A request takes what the cache holds for the structure's current version, all of it in
 one round trip, and reads from the database only what is missing (then stores it for
@@ -20,6 +21,7 @@ outside a request (commands, the shell, tests calling a function directly) it is
 from the database every time.
 """
 
+import pickle
 import time
 from dataclasses import dataclass, field
 
@@ -44,18 +46,32 @@ def seconds():
 
 @dataclass
 class Stored:
-    """What was read of the structure at one version, and until when it may be used."""
+    """What was read of the structure at one version, and until when it may be used.
+
+    Each item is kept pickled as it was read. The objects a request is handed are its to
+    change (a page keeps the rows it is asked for, the image of its hero photo, say), and
+    what a later addition stores for other requests must not carry those along."""
 
     version: int
     expires: float
     items: dict = field(default_factory=dict)
+    as_read: dict = field(default_factory=dict)
 
-    def save(self):
+    def add(self, key, value):
+        self.items[key] = value
+        self.as_read[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         # Adding an item keeps the expiry of the first: a memory cache that misses other
         # processes' changes is then stale for at most ``seconds()``.
         timeout = self.expires - time.time()
         if timeout > 0:
             cache.page_cache().set(KEY, self, timeout)
+
+    def __getstate__(self):
+        return {"version": self.version, "expires": self.expires, "as_read": self.as_read}
+
+    def __setstate__(self, state):
+        self.__init__(**state)
+        self.items = {key: pickle.loads(value) for key, value in self.as_read.items()}  # noqa: S301 -- written by this module to the site's own cache
 
 
 def fetch():
@@ -82,8 +98,7 @@ def shared(key, read):
         return per_request(key, read)
     stored = per_request(KEY, fetch)
     if key not in stored.items:
-        stored.items[key] = read()
-        stored.save()
+        stored.add(key, read())
     return stored.items[key]
 
 

@@ -11,10 +11,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.localisation import default_locale, localized
+from portal.localisation import active_locale, default_locale, localized
 from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
 from portal.routing import deepest_page
+from portal.structure import shared
 
 from .taxonomy import CapitalCodeTheme, CharterGoal
 
@@ -107,6 +108,23 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized(self):
+        """The home page in the visitor's language if it is live, else this one, as
+        Wagtail's ``localized`` gives it. Wagtail routes every address from it, with a
+        query for the active locale and two for the translation; the site's structure
+        keeps it until an editor publishes or unpublishes a home page."""
+        locale = active_locale()
+        if locale.pk == self.locale_id:
+            return self
+        return (
+            shared(
+                ("home", self.translation_key, locale.pk),
+                lambda: self.get_translations().filter(locale=locale).live().specific().first(),
+            )
+            or self
+        )
 
     def route(self, request, path_components):
         """A page not yet translated into the visitor's language is served from the

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # Anonymous pages from the cache (portal/cache.py): after the language is known,
     # before anything that sets cookies.
     "portal.cache.AnonymousPageCacheMiddleware",
+    # The request's site and home page from the site's structure (portal/routing.py).
+    "portal.routing.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -279,13 +281,13 @@ STORAGES = {
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
     # Sessions in Redis too, so that any application server can answer any visitor.
     CACHES["sessions"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.redis_cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "session",
         "TIMEOUT": None,

@@ -26,9 +26,11 @@ from practices.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 
-# The portal's reads of the structure; Wagtail's own query of the active locale (by its
-# language code) is not one of them.
+# The portal's reads of the structure.
 READS = {
+    "site": re.compile(r'FROM "wagtailcore_site"'),
+    # The home page as its own type, which Wagtail routes every address from.
+    "home page": re.compile(r'"portal_homepage"\."introduction"'),
     "locales": re.compile(r'FROM "wagtailcore_locale"(?! WHERE)'),
     "restricted sections": re.compile(r'FROM "wagtailcore_pageviewrestriction"'),
     "menu": re.compile(r'OR \("wagtailcore_page"\."depth" = \d+ AND "wagtailcore_page"\."live"'),
@@ -87,6 +89,42 @@ def test_a_second_request_reads_neither_the_locales_nor_the_restrictions_nor_the
     assert reads_of(client, url) == set(READS)
     assert reads_of(client, url) == set()
     assert reads_of(client, another_in_its_language) == set()
+
+
+def test_the_active_locale_is_not_read_from_the_database(client, event):
+    """Wagtail asks for the active locale by its language code to route every address."""
+    client.get("/sv/events/summit/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/sv/events/summit/")
+
+    assert not [query for query in captured if 'FROM "wagtailcore_locale"' in query["sql"]]
+
+
+def test_a_published_home_page_is_served_on_the_next_request(client, home):
+    client.get("/")
+    home.introduction = "Twenty-four cities, one network."
+    home.save_revision().publish()
+
+    assert "Twenty-four cities, one network." in client.get("/").content.decode()
+
+
+def test_a_translation_of_the_home_page_is_served_from_its_publication_to_its_unpublication(
+    client, home
+):
+    assert client.get("/sv/").context["page"] == home
+    swedish = home.copy_for_translation(Locale.objects.get(language_code="sv"))
+    swedish.introduction = "Ett nätverk av nordiska städer."
+    swedish.save_revision()
+    draft = client.get("/sv/").context["page"]
+    swedish.save_revision().publish()
+    published = client.get("/sv/")
+    swedish.refresh_from_db()
+    swedish.unpublish()
+
+    assert draft == home
+    assert published.context["page"] == swedish
+    assert "Ett nätverk av nordiska städer." in published.content.decode()
+    assert client.get("/sv/").context["page"] == home
 
 
 def test_a_published_top_level_page_is_in_the_menu_on_the_next_request(client, home):
@@ -203,6 +241,20 @@ def test_a_new_site_root_is_seen_on_the_next_request(client, home):
     site.save()
 
     assert menu(client) == ["Membership"]
+
+
+def test_what_a_request_does_with_the_structure_is_not_stored_for_the_next(rf):
+    def view(request):
+        menu = shared("menu", lambda: ["About"])
+        menu.append("changed by the request")
+        # Reading something new stores the structure again, after the change.
+        shared("sections", lambda: [])
+        return HttpResponse()
+
+    RequestMemoMiddleware(view)(rf.get("/"))
+    respond = RequestMemoMiddleware(lambda request: HttpResponse(repr(shared("menu", list))))
+
+    assert respond(rf.get("/")).content == b"['About']"
 
 
 def test_nothing_is_cached_outside_a_request():

@@ -9,6 +9,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.text import capfirst
 from django.utils.translation import pgettext
+from wagtail.models import Page
 
 from portal import navigation, routing
 from theme import icons
@@ -20,6 +21,16 @@ register = template.Library()
 def icon(name):
     """A decorative icon of the design system: {% icon "calendar" %}."""
     return icons.svg(name)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The full address of the Wagtail page being shown, or "" on other pages (search,
+    accounts). With the request, Wagtail reads the sites' root paths once per request."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    return page.get_full_url(request=context.get("request")) or ""
 
 
 @register.filter
