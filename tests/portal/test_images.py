@@ -3,8 +3,10 @@ for the rest, several widths to choose from, and lazily below the fold."""
 
 from html.parser import HTMLParser
 
+from wagtail.images.models import Filter
+
 from portal.factories import PortalImageFactory, StoryPageFactory
-from portal.models import StoryIndexPage
+from portal.models import PortalImage, StoryIndexPage
 
 
 class PictureParser(HTMLParser):
@@ -75,3 +77,53 @@ def test_story_cards_load_their_photos_lazily_in_both_formats(client, home, sect
         assert picture["img"]["loading"] == "lazy"
         # Decorative beside the card's linked title.
         assert picture["img"]["alt"] == ""
+
+
+class CacheWrites:
+    """The keys written to the renditions' cache (a memory cache's set_many calls set)."""
+
+    def __init__(self, backend, monkeypatch):
+        self.keys = set()
+        for name in ("set", "set_many"):
+            original = getattr(backend, name)
+
+            def record(value, *args, _original=original, **kwargs):
+                self.keys.update(value if isinstance(value, dict) else [value])
+                return _original(value, *args, **kwargs)
+
+            monkeypatch.setattr(backend, name, record)
+
+
+def test_renditions_found_in_the_cache_are_not_written_back(db, monkeypatch):
+    image = PortalImageFactory()
+    Rendition = image.get_rendition_model()
+    Rendition.cache_backend.clear()
+    made = image.get_renditions("width-400", "width-800")
+    writes = CacheWrites(Rendition.cache_backend, monkeypatch)
+
+    # As a later request reads the same photo.
+    again = PortalImage.objects.get(pk=image.pk)
+    one = again.get_rendition("width-400")
+    both = again.get_renditions("width-400", "width-800")
+
+    assert writes.keys == set()
+    assert one.file.name == made["width-400"].file.name
+    assert [rendition.file.name for rendition in both.values()] == [
+        rendition.file.name for rendition in made.values()
+    ]
+
+
+def test_renditions_found_in_the_database_are_cached(db, monkeypatch):
+    image = PortalImageFactory()
+    image.get_renditions("width-400", "width-800")
+    Rendition = image.get_rendition_model()
+    Rendition.cache_backend.clear()
+    writes = CacheWrites(Rendition.cache_backend, monkeypatch)
+
+    PortalImage.objects.get(pk=image.pk).get_rendition("width-400")
+    PortalImage.objects.get(pk=image.pk).get_renditions("width-400", "width-800")
+
+    assert len(writes.keys) == 2
+    assert PortalImage.objects.get(pk=image.pk).find_existing_renditions(
+        *(Filter(spec) for spec in ("width-400", "width-800"))
+    ).keys() == {Filter("width-400"), Filter("width-800")}
