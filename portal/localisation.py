@@ -15,6 +15,7 @@ added or changed (``portal.structure``).
 
 from django.conf import settings
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
@@ -85,3 +86,22 @@ def localized(queryset):
     translated = queryset.model._default_manager.filter(locale=active).values("translation_key")
     untranslated = Q(locale=default) & ~Q(translation_key__in=translated)
     return queryset.filter(Q(locale=active) | untranslated)
+
+
+def reference_terms(model):
+    """Every term of a reference list (the charter's goals, the Capital Code's themes) in
+    the visitor's language where translated and in the original where not, in order.
+    Staff edit them once in a long while, which drops the site's structure that keeps
+    them; a page lists them without a query."""
+    return shared(
+        ("reference terms", model._meta.label, active_locale().pk),
+        lambda: list(localized(model._default_manager.all())),
+    )
+
+
+def reference_term_or_404(model, slug):
+    """The term with the slug, as ``reference_terms`` lists it."""
+    for term in reference_terms(model):
+        if term.slug == slug:
+            return term
+    raise Http404(f"No {model._meta.verbose_name} {slug!r}")

@@ -1,6 +1,6 @@
 """The site's structure, which every page reads and editors seldom change: the site and
-its home page, the locales, the sections with view restrictions, and the pages of the
-main menu.
+its home page, the locales, the sections with view restrictions, the pages of the main
+menu, and the reference lists (the charter's goals, the Capital Code's themes).
 
 A request takes what the cache holds for the structure's current version, all of it in
 one round trip, and reads from the database only what is missing (then stores it for
@@ -25,6 +25,7 @@ import pickle
 import time
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -131,7 +132,9 @@ def connect():
     post_delete.connect(page_changed, sender=Page, dispatch_uid="portal-structure-deleted")
     # A moved page takes the restrictions below it to other paths.
     post_page_move.connect(changed, dispatch_uid="portal-structure-moved")
-    for model in (PageViewRestriction, Locale, Site):
+    # The charter's goals and the Capital Code's themes (portal.localisation.reference_terms).
+    terms = (apps.get_model("portal", "CharterGoal"), apps.get_model("portal", "CapitalCodeTheme"))
+    for model in (PageViewRestriction, Locale, Site, *terms):
         uid = f"portal-structure-{model._meta.label_lower}"
         post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-deleted")

@@ -7,7 +7,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
-from portal.localisation import localized
+from portal.localisation import reference_term_or_404
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -144,12 +143,12 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     @path("goals/<slug:slug>/", name="goal")
     def goal(self, request, slug):
-        goal = get_object_or_404(localized(CharterGoal.objects.all()), slug=slug)
+        goal = reference_term_or_404(CharterGoal, slug)
         return self.landing_page(request, goal, "goal", _("Charter goal"))
 
     @path("themes/<slug:slug>/", name="theme")
     def theme(self, request, slug):
-        theme = get_object_or_404(localized(CapitalCodeTheme.objects.all()), slug=slug)
+        theme = reference_term_or_404(CapitalCodeTheme, slug)
         return self.landing_page(request, theme, "theme", _("Capital Code theme"))
 
     @path("feed/atom/", name="atom_feed")

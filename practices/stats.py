@@ -7,13 +7,15 @@ practices' relations took 0.3 to 0.9 seconds a query at 100,000 practices.
 """
 
 from cities.models import CityPage
+from portal.localisation import reference_terms
 
 
 def terms_with_practice_counts(term_model, facet_values):
-    """The goals or themes in the visitor's language, in their charter order, each with
-    ``practice_count``: its practices among the facet's values (value = slug)."""
+    """The goals or themes in the visitor's language where translated (in the original
+    where not), in their charter order, each with ``practice_count``: its practices among
+    the facet's values (value = slug)."""
     counts = {value.value: value.count for value in facet_values}
-    terms = list(term_model.objects.in_active_locale().order_by("number"))
+    terms = reference_terms(term_model)
     for term in terms:
         term.practice_count = counts.get(term.slug, 0)
     return terms

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.localisation import active_locale, default_locale, localized
+from portal.localisation import active_locale, default_locale, localized, reference_terms
 from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
 from portal.routing import deepest_page
@@ -160,8 +160,8 @@ class HomePage(BasePage):
             )
         )
         context.update(
-            charter_goals=localized(CharterGoal.objects.all()),
-            capital_code_themes=localized(CapitalCodeTheme.objects.all()),
+            charter_goals=reference_terms(CharterGoal),
+            capital_code_themes=reference_terms(CapitalCodeTheme),
             practice_library=section_page(request, "practices.PracticeIndexPage"),
             # The network's newest work, in the visitor's language where translated and in
             # the original where not (the cards mark which).

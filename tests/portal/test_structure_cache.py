@@ -19,7 +19,7 @@ from events.models import EventIndexPage
 from portal.factories import StandardPageFactory
 from portal.localisation import locale_for
 from portal.memo import RequestMemoMiddleware
-from portal.models import StandardPage
+from portal.models import CharterGoal, StandardPage
 from portal.querysets import restricted_sections
 from portal.structure import KEY, shared
 from practices.factories import PracticePageFactory
@@ -98,6 +98,28 @@ def test_the_active_locale_is_not_read_from_the_database(client, event):
         client.get("/sv/events/summit/")
 
     assert not [query for query in captured if 'FROM "wagtailcore_locale"' in query["sql"]]
+
+
+def test_the_reference_terms_are_read_once_and_again_after_staff_edit_them(client, home):
+    # Whole goals, not through a practice's goals nor the library's labels of its values.
+    goals_read = re.compile(
+        r'^SELECT "portal_chartergoal"\."id".* FROM "portal_chartergoal" (WHERE|ORDER)'
+    )
+
+    def goals_read_and_listed(url):
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        return any(goals_read.search(query["sql"]) for query in captured), html
+
+    first, _html = goals_read_and_listed("/")
+    second, _html = goals_read_and_listed("/practices/goals/safe-urban-spaces/")
+    goal = CharterGoal.objects.get(slug="safe-urban-spaces", locale=home.locale)
+    goal.name = "Safe and welcoming public spaces"
+    goal.save()
+    after_edit, html = goals_read_and_listed("/")
+
+    assert (first, second, after_edit) == (True, False, True)
+    assert "Safe and welcoming public spaces" in html
 
 
 def test_a_published_home_page_is_served_on_the_next_request(client, home):
