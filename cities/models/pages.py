@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -234,12 +235,14 @@ class CityPage(BasePage):
     def practices(self):
         """The city's newest practices, as many as the page shows; the library lists
         them all."""
-        return list(self.live_practices().for_cards().newest()[: self.practices_shown])
+        # With the count of them all, in the same query.
+        practices = self.live_practices().for_cards().newest()
+        return list(practices.annotate(total=Window(Count("*")))[: self.practices_shown])
 
     @cached_property
     def practice_count(self):
         """All the city's live practices, for the link to the rest in the library."""
-        return self.live_practices().count()
+        return self.practices[0].total if self.practices else 0
 
     def takeover_weeks(self):
         """The city's announced weeks on published tours, oldest first."""
