@@ -38,7 +38,10 @@ from portal.memo import in_request, per_request
 # The page cache's tag of what every page shows: a change to the structure makes every
 # stored page stale too.
 TAG = "nav"
-KEY = "portal:structure"
+# The key names the layout of what is stored under it. Servers being upgraded one by one
+# share the cache: one still running the code from before a change to ``Stored`` must
+# not read what an upgraded one stores, nor the other way round.
+KEY = "portal:structure:2"
 
 
 def seconds():
