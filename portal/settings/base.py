@@ -352,10 +352,12 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
     # Membership decisions: no public address; served only through views that check
-    # permissions, which read them from the bucket.
+    # permissions, which read them from the bucket. No upload asks for an ACL: AWS
+    # refuses any but the owner's on a bucket with ACLs disabled (its default); the
+    # bucket's policy makes media/ public and leaves private/ private (docs/deploy.md).
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**_S3_OPTIONS, "location": "private", "default_acl": "private"},
+        "OPTIONS": {**_S3_OPTIONS, "location": "private"},
     }
 
 # Search: Wagtail's database backend by default (PostgreSQL full-text search in
