@@ -21,6 +21,7 @@ CDN in front (``WAGTAILFRONTENDCACHE``) is purged for the same pages through Wag
 front-end cache invalidation.
 """
 
+import copy
 import hashlib
 import time
 
@@ -118,11 +119,12 @@ class AnonymousPageCacheMiddleware:
         if not is_anonymous_without_session(request):
             return self.get_response(request)
         key = entry_key(request)
-        cached = self.fetch(key)
-        if cached is not None:
-            return cached
-        response = self.get_response(request)
-        self.store(request, key, response)
+        response = self.fetch(key)
+        if response is None:
+            response = self.get_response(request)
+            if not self.store(request, key, response):
+                return response
+        allow_cdn(request, response)
         return response
 
     def fetch(self, key):
@@ -140,6 +142,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def store(self, request, key, response):
+        """Store the response with the versions of its tags, if it may be; whether it was."""
         tags = set(getattr(request, "page_cache_tags", ()))
         page = None
         if isinstance(response, SimpleTemplateResponse):
@@ -147,7 +150,7 @@ class AnonymousPageCacheMiddleware:
         if isinstance(page, Page):
             tags |= tags_for_page(page)
         if not tags or not self.cacheable(response):
-            return
+            return False
         cache = page_cache()
         keys = [tag_key(tag) for tag in sorted(tags)]
         versions = cache.get_many(keys)
@@ -164,9 +167,7 @@ class AnonymousPageCacheMiddleware:
         ]
         cache.set(key, (versions, response.status_code, headers, response.content), seconds())
         response["X-Page-Cache"] = "miss"
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            # A CDN may keep it as long as we do; publishing purges it (see invalidate).
-            patch_cache_control(response, public=True, s_maxage=seconds())
+        return True
 
     @staticmethod
     def cacheable(response):
@@ -176,6 +177,16 @@ class AnonymousPageCacheMiddleware:
         if "private" in cache_control or "no-store" in cache_control:
             return False
         return "cookie" not in response.get("Vary", "").lower()
+
+
+def allow_cdn(request, response):
+    """With a CDN in front, it may keep a stored page as long as we do: publishing purges
+    the page's address there (see invalidate). A purge names addresses without a query
+    string, so a search or a filtered listing must not be kept there at all (whatever
+    the CDN's default time to keep a page)."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        keep = 0 if request.META.get("QUERY_STRING") else seconds()
+        patch_cache_control(response, public=True, s_maxage=keep)
 
 
 def version():
@@ -209,9 +220,10 @@ def tags_changed_by(page, parent_ids=()):
     return tags
 
 
-def invalidate(page, parent_ids=None):
+def invalidate(page, parent_ids=None, moved_from=None):
     """Once the change is committed, drop the stored pages that show the page, here and in
-    the CDN if there is one."""
+    the CDN if there is one; after a move (``moved_from``: the page's url_path before),
+    the CDN's copies at the old addresses too."""
     if parent_ids is None:
         parent = page.get_parent()
         parent_ids = [parent.pk] if parent else []
@@ -219,14 +231,15 @@ def invalidate(page, parent_ids=None):
 
     def apply():
         bump(tags)
-        purge_frontend_cache(page, tags)
+        purge_frontend_cache(page, tags, moved_from)
 
     transaction.on_commit(apply)
 
 
-def purge_frontend_cache(page, tags):
-    """Wagtail's front-end cache app purges the page itself; the pages showing it are
-    purged here."""
+def purge_frontend_cache(page, tags, moved_from=None):
+    """Wagtail's front-end cache app purges the page itself when it is published or
+    unpublished; the pages showing it, and after a move the old addresses of the page and
+    the pages below it, are purged here."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -246,7 +259,20 @@ def purge_frontend_cache(page, tags):
         )
     batch = PurgeBatch()
     batch.add_pages(pages.distinct())
+    if moved_from:
+        batch.add_pages(as_before_move(page, moved_from))
     batch.purge()
+
+
+def as_before_move(page, url_path_before):
+    """The moved page and its live descendants, addressed as they were before the move."""
+    url_path_after = Page.objects.values_list("url_path", flat=True).get(pk=page.pk)
+    moved = []
+    for each in Page.objects.live().descendant_of(page, inclusive=True).specific(defer=True):
+        before = copy.copy(each)
+        before.url_path = url_path_before + each.url_path.removeprefix(url_path_after)
+        moved.append(before)
+    return moved
 
 
 def on_published(sender, instance, **kwargs):
@@ -257,8 +283,12 @@ def on_unpublished(sender, instance, **kwargs):
     invalidate(instance)
 
 
-def on_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    invalidate(instance, parent_ids=[parent_page_before.pk, parent_page_after.pk])
+def on_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
+    invalidate(
+        instance,
+        parent_ids=[parent_page_before.pk, parent_page_after.pk],
+        moved_from=url_path_before,
+    )
 
 
 def on_deleted(sender, instance, **kwargs):
