@@ -65,12 +65,13 @@ def test_publishing_a_practice_purges_it_and_the_pages_that_show_it(
     assert cities["oslo"].url not in proxy
 
 
-def test_unpublishing_a_practice_purges_its_address(
-    proxy, cities, walk, django_capture_on_commit_callbacks
+@pytest.mark.parametrize("remove", ["unpublish", "delete"])
+def test_unpublishing_or_deleting_a_practice_purges_its_address_and_its_city(
+    proxy, cities, walk, remove, django_capture_on_commit_callbacks
 ):
     address = walk.url
     with django_capture_on_commit_callbacks(execute=True):
-        walk.unpublish()
+        getattr(walk, remove)()
 
     assert {address, cities["stockholm"].url} <= proxy
 
@@ -95,16 +96,6 @@ def test_moving_a_city_purges_the_old_addresses_of_its_practices(
         cities["stockholm"].move(home, pos="last-child")
 
     assert {"/cities/stockholm/", "/cities/stockholm/walks/"} <= proxy
-
-
-def test_deleting_a_practice_purges_its_address_and_its_city(
-    proxy, cities, walk, django_capture_on_commit_callbacks
-):
-    address = walk.url
-    with django_capture_on_commit_callbacks(execute=True):
-        walk.delete()
-
-    assert {address, cities["stockholm"].url} <= proxy
 
 
 def test_the_cdn_may_keep_a_stored_page_as_long_as_we_do_but_not_a_search(
