@@ -21,7 +21,6 @@ CDN in front (``WAGTAILFRONTENDCACHE``) is purged for the same pages through Wag
 front-end cache invalidation.
 """
 
-import copy
 import hashlib
 import time
 
@@ -35,7 +34,12 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from wagtail.models import Page, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
 # Listing pages and the page types (from anywhere in the tree) whose changes they show.
 LISTINGS = {
@@ -119,12 +123,11 @@ class AnonymousPageCacheMiddleware:
         if not is_anonymous_without_session(request):
             return self.get_response(request)
         key = entry_key(request)
-        response = self.fetch(key)
-        if response is None:
-            response = self.get_response(request)
-            if not self.store(request, key, response):
-                return response
-        allow_cdn(request, response)
+        cached = self.fetch(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        self.store(request, key, response)
         return response
 
     def fetch(self, key):
@@ -142,7 +145,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def store(self, request, key, response):
-        """Store the response with the versions of its tags, if it may be; whether it was."""
+        """Store the response with the versions of its tags, if it may be."""
         tags = set(getattr(request, "page_cache_tags", ()))
         page = None
         if isinstance(response, SimpleTemplateResponse):
@@ -150,7 +153,9 @@ class AnonymousPageCacheMiddleware:
         if isinstance(page, Page):
             tags |= tags_for_page(page)
         if not tags or not self.cacheable(response):
-            return False
+            return
+        # Before the headers are stored, so that the page says the same when served again.
+        allow_cdn(request, response, page)
         cache = page_cache()
         keys = [tag_key(tag) for tag in sorted(tags)]
         versions = cache.get_many(keys)
@@ -167,7 +172,6 @@ class AnonymousPageCacheMiddleware:
         ]
         cache.set(key, (versions, response.status_code, headers, response.content), seconds())
         response["X-Page-Cache"] = "miss"
-        return True
 
     @staticmethod
     def cacheable(response):
@@ -179,14 +183,28 @@ class AnonymousPageCacheMiddleware:
         return "cookie" not in response.get("Vary", "").lower()
 
 
-def allow_cdn(request, response):
-    """With a CDN in front, it may keep a stored page as long as we do: publishing purges
-    the page's address there (see invalidate). A purge names addresses without a query
-    string, so a search or a filtered listing must not be kept there at all (whatever
-    the CDN's default time to keep a page)."""
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        keep = 0 if request.META.get("QUERY_STRING") else seconds()
-        patch_cache_control(response, public=True, s_maxage=keep)
+def allow_cdn(request, response, page):
+    """With a CDN in front, it may keep a stored page as long as we do if a purge can
+    reach it: publishing purges the addresses Wagtail knows for the pages that show the
+    change (``Page.get_cached_paths``; see invalidate), never an address with a query
+    string. Anything else (a search, a filtered listing, a view that is not a page) the
+    CDN must not keep at all, whatever its default time to keep a page."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    purgeable = (
+        isinstance(page, Page)
+        and not request.META.get("QUERY_STRING")
+        and request.path in cached_addresses(page, request)
+    )
+    patch_cache_control(response, public=True, s_maxage=seconds() if purgeable else 0)
+
+
+def cached_addresses(page, request):
+    """The addresses a purge of the page names, as Wagtail's front-end cache makes them."""
+    url = page.get_url(request)
+    if url is None:
+        return set()
+    return {url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()}
 
 
 def version():
@@ -265,14 +283,24 @@ def purge_frontend_cache(page, tags, moved_from=None):
 
 
 def as_before_move(page, url_path_before):
-    """The moved page and its live descendants, addressed as they were before the move."""
+    """The moved page and its live descendants, addressed as they were before the move
+    (or before its slug changed): instances to ask for their old URLs, never saved."""
     url_path_after = Page.objects.values_list("url_path", flat=True).get(pk=page.pk)
-    moved = []
-    for each in Page.objects.live().descendant_of(page, inclusive=True).specific(defer=True):
-        before = copy.copy(each)
-        before.url_path = url_path_before + each.url_path.removeprefix(url_path_after)
-        moved.append(before)
+    moved = list(Page.objects.live().descendant_of(page, inclusive=True).specific(defer=True))
+    for each in moved:
+        each.url_path = url_path_before + each.url_path.removeprefix(url_path_after)
     return moved
+
+
+def purge_old_addresses(sender, instance, instance_before, **kwargs):
+    """A new slug gives the page and those below it new addresses; the CDN's copies at
+    the old ones are purged (publishing has already dropped what Redis stored)."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        batch = PurgeBatch()
+        batch.add_pages(as_before_move(instance, instance_before.url_path))
+        batch.purge()
 
 
 def on_published(sender, instance, **kwargs):
@@ -283,11 +311,20 @@ def on_unpublished(sender, instance, **kwargs):
     invalidate(instance)
 
 
-def on_moved(sender, instance, parent_page_before, parent_page_after, url_path_before, **kwargs):
+def on_moved(
+    sender,
+    instance,
+    parent_page_before,
+    parent_page_after,
+    url_path_before,
+    url_path_after,
+    **kwargs,
+):
     invalidate(
         instance,
         parent_ids=[parent_page_before.pk, parent_page_after.pk],
-        moved_from=url_path_before,
+        # A page reordered among its siblings keeps its address.
+        moved_from=url_path_before if url_path_before != url_path_after else None,
     )
 
 
@@ -301,4 +338,5 @@ def connect():
     page_published.connect(on_published, dispatch_uid="portal-cache-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal-cache-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="portal-cache-moved")
+    page_slug_changed.connect(purge_old_addresses, dispatch_uid="portal-cache-slug-changed")
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="portal-cache-deleted")

@@ -151,6 +151,17 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         theme = reference_term_or_404(CapitalCodeTheme, slug)
         return self.landing_page(request, theme, "theme", _("Capital Code theme"))
 
+    def get_cached_paths(self):
+        """The library and the goals' and themes' pages, which list the practices: purged
+        from a CDN in front when a practice changes (portal.cache)."""
+        goals = CharterGoal.objects.values_list("slug", flat=True).distinct()
+        themes = CapitalCodeTheme.objects.values_list("slug", flat=True).distinct()
+        return [
+            "/",
+            *(self.reverse_subpage("goal", args=[slug]) for slug in goals),
+            *(self.reverse_subpage("theme", args=[slug]) for slug in themes),
+        ]
+
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
         return LibraryAtomFeed()(request, library=self)

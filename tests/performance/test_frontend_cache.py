@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.test import Client
 from wagtail.contrib.frontend_cache import signal_handlers
+from wagtail.models import Site, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 from practices.models import PracticeIndexPage
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.django_db
 class PurgeRecorder(BaseHTTPRequestHandler):
     def do_PURGE(self):
         self.server.purged.add(self.path)
+        self.server.hosts.add(self.headers["Host"])
         self.send_response(200)
         self.end_headers()
 
@@ -32,6 +34,7 @@ def proxy(settings):
     itself; its signal handlers are connected here as the app would connect them."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
     server.purged = set()
+    server.hosts = set()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.WAGTAILFRONTENDCACHE = {
@@ -41,9 +44,10 @@ def proxy(settings):
         }
     }
     signal_handlers.register_signal_handlers()
-    yield server.purged
-    page_published.disconnect(signal_handlers.page_published_signal_handler)
-    page_unpublished.disconnect(signal_handlers.page_unpublished_signal_handler)
+    yield server
+    for model in get_page_models():
+        page_published.disconnect(signal_handlers.page_published_signal_handler, sender=model)
+        page_unpublished.disconnect(signal_handlers.page_unpublished_signal_handler, sender=model)
     server.shutdown()
     server.server_close()
 
@@ -60,9 +64,22 @@ def test_publishing_a_practice_purges_it_and_the_pages_that_show_it(
     with django_capture_on_commit_callbacks(execute=True):
         walk.save_revision().publish()
 
-    assert {walk.url, cities["stockholm"].url, library.url, home.url} <= proxy
+    assert {walk.url, cities["stockholm"].url, library.url, home.url} <= proxy.purged
+    # The goals' and themes' pages list practices too (PracticeIndexPage.get_cached_paths).
+    assert f"{library.url}goals/safe-urban-spaces/" in proxy.purged
+    # Each purge names the site the page is served on.
+    assert proxy.hosts == {Site.objects.get(is_default_site=True).hostname}
     # A city that does not show the practice stays in the CDN's cache.
-    assert cities["oslo"].url not in proxy
+    assert cities["oslo"].url not in proxy.purged
+
+
+def test_a_new_slug_purges_the_old_address(proxy, walk, django_capture_on_commit_callbacks):
+    old_address = walk.url
+    walk.slug = "night-walks"
+    with django_capture_on_commit_callbacks(execute=True):
+        walk.save_revision().publish()
+
+    assert {old_address, "/cities/stockholm/night-walks/"} <= proxy.purged
 
 
 @pytest.mark.parametrize("remove", ["unpublish", "delete"])
@@ -73,7 +90,7 @@ def test_unpublishing_or_deleting_a_practice_purges_its_address_and_its_city(
     with django_capture_on_commit_callbacks(execute=True):
         getattr(walk, remove)()
 
-    assert {address, cities["stockholm"].url} <= proxy
+    assert {address, cities["stockholm"].url} <= proxy.purged
 
 
 def test_moving_a_practice_purges_its_old_address_and_both_cities(
@@ -84,7 +101,7 @@ def test_moving_a_practice_purges_its_old_address_and_both_cities(
         walk.move(cities["oslo"], pos="last-child")
 
     assert old_address == "/cities/stockholm/walks/"
-    assert {old_address, cities["stockholm"].url, cities["oslo"].url} <= proxy
+    assert {old_address, cities["stockholm"].url, cities["oslo"].url} <= proxy.purged
 
 
 def test_moving_a_city_purges_the_old_addresses_of_its_practices(
@@ -95,7 +112,7 @@ def test_moving_a_city_purges_the_old_addresses_of_its_practices(
     with django_capture_on_commit_callbacks(execute=True):
         cities["stockholm"].move(home, pos="last-child")
 
-    assert {"/cities/stockholm/", "/cities/stockholm/walks/"} <= proxy
+    assert {"/cities/stockholm/", "/cities/stockholm/walks/"} <= proxy.purged
 
 
 def test_the_cdn_may_keep_a_stored_page_as_long_as_we_do_but_not_a_search(
@@ -105,9 +122,17 @@ def test_the_cdn_may_keep_a_stored_page_as_long_as_we_do_but_not_a_search(
         response = Client().get(walk.url)
         assert response["X-Page-Cache"] == expected
         assert {"public", "s-maxage=600"} <= set(response["Cache-Control"].split(", "))
-    # A purge names the library's address, never its searches: the CDN keeps none.
-    search = Client().get(library.url + "?q=walks")
-    assert "s-maxage=0" in search["Cache-Control"].split(", ")
+    goal_page = Client().get(f"{library.url}goals/safe-urban-spaces/")
+    assert "s-maxage=600" in goal_page["Cache-Control"].split(", ")
+    # A purge names addresses without their query strings, and no view that is not a
+    # page: the CDN keeps none of these, and Redis serves them.
+    for address in (library.url + "?q=walks", "/search/?q=walks"):
+        response = Client().get(address)
+        assert response["X-Page-Cache"] == "miss"
+        assert "s-maxage=0" in response["Cache-Control"].split(", "), address
+    missing = Client().get(walk.url + "nothing-here/")
+    assert missing.status_code == 404
+    assert "s-maxage" not in missing.get("Cache-Control", "")
 
 
 def test_without_a_cdn_no_shared_cache_is_asked_to_keep_a_page(page_cache, walk):
