@@ -85,12 +85,12 @@ def bucket(s3_storages, monkeypatch):
 
 @pytest.fixture
 def uploads(monkeypatch):
-    """The parameters of every upload (PutObject) to the bucket."""
+    """The parameters of every upload to the bucket, whole or in parts (over 8 MB)."""
     sent = []
     make_api_call = BaseClient._make_api_call
 
     def record(client, operation, params):
-        if operation == "PutObject":
+        if operation in ("PutObject", "CreateMultipartUpload"):
             sent.append(params)
         return make_api_call(client, operation, params)
 
