@@ -68,9 +68,6 @@ def environment(scale, cached):
     return env
 
 
-RANDOM_PAGE_COST = os.environ.get("BENCH_RANDOM_PAGE_COST", "1.1")
-
-
 def ensure_database(url):
     name = url.rsplit("/", 1)[1]
     server = url.rsplit("/", 1)[0] + "/postgres"
@@ -82,17 +79,6 @@ def ensure_database(url):
     ).stdout.strip()
     if not exists:
         subprocess.run(["psql", server, "-qc", f'CREATE DATABASE "{name}"'], check=True)
-    # The planner's cost of a random read on solid-state storage, as docs/deploy.md
-    # recommends for production; PostgreSQL's default (4) assumes spinning disks.
-    subprocess.run(
-        [
-            "psql",
-            server,
-            "-qc",
-            f'ALTER DATABASE "{name}" SET random_page_cost = {RANDOM_PAGE_COST}',
-        ],
-        check=True,
-    )
 
 
 class Server:
