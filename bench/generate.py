@@ -13,6 +13,7 @@ inserted.
 
 import argparse
 import datetime
+import io
 import os
 import random
 import sys
@@ -145,12 +146,39 @@ def main(argv=None):
     from practices.models import PracticePage
 
     call_command("migrate", interactive=False, verbosity=0)
+    draw_missing_pictures()
     if PracticePage.objects.count() >= args.practices:
         print(f"{PracticePage.objects.count()} practices already; nothing to add.")
         return
     call_command("load_demo", verbosity=0)
     rng = random.Random(SEED)  # noqa: S311 (reproducible test data, not secrets)
     Generator(rng, args.batch).run(args.cities, args.practices)
+
+
+PICTURE_COLOURS = ["#1F5F8B", "#8B5F1F", "#2E7D4F", "#6B3FA0"]
+
+
+def draw_missing_pictures():
+    """Every picture whose file is missing, drawn again (a plain one of the same size), its
+    renditions to be made anew. The data set lives in PostgreSQL, shared by every checkout
+    on the machine; the files, in each checkout's own bench/var/media."""
+    from django.core.files.base import ContentFile
+    from PIL import Image as Picture
+
+    from portal.models import PortalImage
+
+    for n, image in enumerate(PortalImage.objects.order_by("pk")):
+        if image.file.storage.exists(image.file.name):
+            continue
+        drawn = io.BytesIO()
+        colour = PICTURE_COLOURS[n % len(PICTURE_COLOURS)]
+        Picture.new("RGB", (image.width, image.height), colour).save(drawn, "JPEG")
+        image.renditions.all().delete()
+        image.file.save(
+            os.path.basename(image.file.name), ContentFile(drawn.getvalue()), save=False
+        )
+        # Only the file's name may have changed; width and height are as they were.
+        PortalImage.objects.filter(pk=image.pk).update(file=image.file.name)
 
 
 class Generator:
@@ -160,6 +188,7 @@ class Generator:
 
     def run(self, city_count, practice_count):
         cities = self.ensure_cities(city_count)
+        self.images = self.ensure_images(24)
         from practices.models import PracticePage
 
         existing = PracticePage.objects.count()
@@ -167,7 +196,6 @@ class Generator:
         if wanted <= 0:
             print(f"{existing} practices already; nothing to add.")
             return
-        self.images = self.ensure_images(24)
         self.tags = self.ensure_tags()
         started = time.monotonic()
         done = 0
@@ -213,7 +241,7 @@ class Generator:
                     description=f"A street in the evening, picture {n}",
                     file__width=1600,
                     file__height=900,
-                    file__color=["#1F5F8B", "#8B5F1F", "#2E7D4F", "#6B3FA0"][n % 4],
+                    file__color=PICTURE_COLOURS[n % 4],
                 )
             )
             progress("images", n + 1, count, started)
