@@ -112,7 +112,9 @@ def is_anonymous_without_session(request):
 class AnonymousPageCacheMiddleware:
     """Serve and store anonymous GET responses (see the module's description). Placed
     after LocaleMiddleware, so that the language is known, and before the middleware that
-    may set cookies (CSRF, sessions, messages), whose responses are never stored."""
+    may set cookies (CSRF, messages), whose responses are never stored; the session
+    middleware answers after this one, so a view that wrote to the session is seen by
+    the session's own flag (``session_changed``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -152,7 +154,7 @@ class AnonymousPageCacheMiddleware:
             page = (response.context_data or {}).get("page")
         if isinstance(page, Page):
             tags |= tags_for_page(page)
-        if not tags or not self.cacheable(response):
+        if not tags or not self.cacheable(response) or session_changed(request):
             return
         # Before the headers are stored, so that the page says the same when served again.
         allow_cdn(request, response, page)
@@ -181,6 +183,14 @@ class AnonymousPageCacheMiddleware:
         if "private" in cache_control or "no-store" in cache_control:
             return False
         return "cookie" not in response.get("Vary", "").lower()
+
+
+def session_changed(request):
+    """Whether the view wrote to the visitor's session: SessionMiddleware, which answers
+    after this one, will then send them a session cookie, and the page may show what the
+    session now holds."""
+    session = getattr(request, "session", None)
+    return session is not None and session.modified
 
 
 def allow_cdn(request, response, page):

@@ -3,8 +3,11 @@ moving or deleting a page drops exactly the stored pages that show it."""
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
 from django.test import Client
 
+from portal import cache
 from practices.models import PracticeIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +118,33 @@ def test_a_visitor_with_a_session_is_never_served_a_stored_page(page_cache, walk
     response, _html = visit(walk.url, client)
 
     assert "X-Page-Cache" not in response
+
+
+@pytest.mark.parametrize("writes_to_session", [False, True])
+def test_a_response_whose_view_wrote_to_the_session_is_not_stored(
+    page_cache, rf, writes_to_session
+):
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        if writes_to_session:
+            request.session["seen_the_tour"] = True
+        cache.tag_response(request, cache.ANY_CONTENT)
+        return HttpResponse("Welcome back" if writes_to_session else "Welcome")
+
+    # As in the settings: the session answers after the page cache.
+    serve = SessionMiddleware(cache.AnonymousPageCacheMiddleware(view))
+    first = serve(rf.get("/a-view/"))
+    second = serve(rf.get("/a-view/"))
+
+    if writes_to_session:
+        assert settings.SESSION_COOKIE_NAME in first.cookies
+        assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+        assert len(calls) == 2
+    else:
+        assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+        assert len(calls) == 1
 
 
 def test_nothing_is_stored_when_the_cache_is_off(settings, walk):
