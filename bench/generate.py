@@ -241,7 +241,7 @@ class Generator:
                     description=f"A street in the evening, picture {n}",
                     file__width=1600,
                     file__height=900,
-                    file__color=PICTURE_COLOURS[n % 4],
+                    file__color=PICTURE_COLOURS[n % len(PICTURE_COLOURS)],
                 )
             )
             progress("images", n + 1, count, started)

@@ -199,7 +199,7 @@ def allow_cdn(request, response, page):
     change (``Page.get_cached_paths``; see invalidate), never an address with a query
     string. Anything else (a search, a filtered listing, a view that is not a page) the
     CDN must not keep at all, whatever its default time to keep a page."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not cdn_in_front():
         return
     purgeable = (
         isinstance(page, Page)
@@ -268,10 +268,8 @@ def purge_frontend_cache(page, tags, moved_from=None):
     """Wagtail's front-end cache app purges the page itself when it is published or
     unpublished; the pages showing it, and after a move the old addresses of the page and
     the pages below it, are purged here."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not cdn_in_front():
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     ids = {int(tag.split(":")[1]) for tag in tags if tag.startswith(("page:", "children:"))}
     ids.discard(page.pk)
     listing_types = [
@@ -285,11 +283,8 @@ def purge_frontend_cache(page, tags, moved_from=None):
         pages |= Page.objects.live().filter(
             content_type__app_label=app_label, content_type__model=model
         )
-    batch = PurgeBatch()
-    batch.add_pages(pages.distinct())
-    if moved_from:
-        batch.add_pages(as_before_move(page, moved_from))
-    batch.purge()
+    moved = as_before_move(page, moved_from) if moved_from else []
+    purge_from_cdn([*pages.distinct(), *moved])
 
 
 def as_before_move(page, url_path_before):
@@ -305,12 +300,19 @@ def as_before_move(page, url_path_before):
 def purge_old_addresses(sender, instance, instance_before, **kwargs):
     """A new slug gives the page and those below it new addresses; the CDN's copies at
     the old ones are purged (publishing has already dropped what Redis stored)."""
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    if cdn_in_front():
+        purge_from_cdn(as_before_move(instance, instance_before.url_path))
 
-        batch = PurgeBatch()
-        batch.add_pages(as_before_move(instance, instance_before.url_path))
-        batch.purge()
+
+def cdn_in_front():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def purge_from_cdn(pages):
+    # Imported here: Wagtail's front-end cache app is installed only with a CDN in front.
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache(pages)
 
 
 def on_published(sender, instance, **kwargs):

@@ -7,10 +7,6 @@ bucket's variables set; moto answers for S3 in this process, through boto3 as
 django-storages calls it."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import boto3
 import pytest
@@ -25,36 +21,24 @@ from cities.models import MembershipApplication
 from portal.factories import PortalImageFactory
 from portal.models import PortalDocument
 from tests.cities.test_membership_application import apply
+from tests.portal.test_settings import load_production_settings
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "safecities-media"
 REGION = "eu-north-1"
 
 
 def production_storages(**env):
     """STORAGES as portal.settings.production builds it from the environment."""
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "s" * 50,
-        "ALLOWED_HOSTS": "portal.example.org",
+    result = load_production_settings(
+        "from django.conf import settings; import json; "
+        "print(json.dumps(settings.STORAGES, default=str))",
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="portal.example.org",
         **env,
-    }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import json, django; django.setup(); from django.conf import settings; "
-            "print(json.dumps(settings.STORAGES, default=str))",
-        ],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
     )
+    assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 

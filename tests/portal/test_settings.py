@@ -8,7 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_production_settings(**env):
+def load_production_settings(code="", **env):
+    """Start Django with the production settings and this environment in a process of
+    its own, and run the code there."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -16,7 +18,7 @@ def load_production_settings(**env):
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=environment,
         capture_output=True,
