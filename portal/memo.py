@@ -19,11 +19,15 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Wagtail renders a preview by passing a request of its own through the middleware
+        # inside the editor's request; that inner request gets a memo of its own, and the
+        # outer one's is given back when the inner one ends.
+        outer = getattr(_request, "memo", None)
         _request.memo = {}
         try:
             return self.get_response(request)
         finally:
-            del _request.memo
+            _request.memo = outer
 
 
 def in_request():

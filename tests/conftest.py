@@ -1,16 +1,28 @@
+import datetime
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from wagtail.models import Page, get_page_models
 
-from cities.factories import MembershipApplicationFactory
+from cities.factories import CityPageFactory, MembershipApplicationFactory
 from cities.membership import approve_application
-from portal.factories import UserFactory
+from cities.models import CityIndexPage
+from events.factories import EventPageFactory, TourPageFactory
+from events.models import EventIndexPage, TourIndexPage
+from portal.factories import (
+    CrosswalkPageFactory,
+    StandardPageFactory,
+    StoryPageFactory,
+    UserFactory,
+)
 from portal.mfa import add_totp
-from portal.models import HomePage
+from portal.models import HomePage, StoryIndexPage
 from portal.roles import NETWORK_STAFF
+from practices.factories import PracticePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +31,33 @@ def default_language():
     test's thread, where reverse() would then give Swedish addresses to the next test."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+# The moment every test runs at unless it moves the clock: a Wednesday, 10:00 in
+# Stockholm, mid-week and mid-day, so that "this week", "today" and "upcoming" mean the
+# same thing on every day and at every hour the suite is run. It lies after the dates the
+# tests write as past (decisions of October 2026) and before those they write as coming
+# (tours and summits of 2027).
+NOW = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def clock(time_machine):
+    """The suite's one clock, fixed at ``NOW`` and ticking from there (the live server of
+    the browser tests runs in this process and reads the same clock). A test that needs
+    another moment moves it: ``clock.move_to(instant)``; ``tick=False`` stops it there.
+    Browser cookies are unaffected: Django sends Max-Age, which Chromium prefers to the
+    expiry date computed from this clock."""
+    time_machine.move_to(NOW, tick=True)
+    return time_machine
+
+
+@pytest.fixture
+def stopped_clock(clock):
+    """The clock stopped at ``NOW`` for the whole test, so a one-time code the test computes
+    is the code allauth expects, however long the test takes."""
+    clock.move_to(NOW, tick=False)
+    return clock
 
 
 @pytest.fixture
@@ -76,3 +115,31 @@ def logged_in(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def page_of_every_type(home, section):
+    """One live page of each page type the portal has, each with a newer draft, keyed by
+    the page's model. A page type added without a page here fails the tests that use it."""
+    city = CityPageFactory(parent=section(CityIndexPage), title="Stockholm")
+    about = StandardPageFactory(parent=home, title="About the network")
+    built = [
+        home,
+        city,
+        about,
+        CrosswalkPageFactory(parent=about),
+        PracticePageFactory(parent=city, title="Safety walks"),
+        EventPageFactory(parent=section(EventIndexPage), title="Nordic Safe Cities Summit"),
+        TourPageFactory(parent=section(TourIndexPage), title="Safe City Tour"),
+        StoryPageFactory(parent=section(StoryIndexPage), title="A summit in Stockholm"),
+    ]
+    built += home.get_children().specific()
+    pages = {type(page.specific): page.specific for page in built}
+    missing = {model for model in get_page_models() if model is not Page} - set(pages)
+    assert not missing, f"no page to try for {sorted(model.__name__ for model in missing)}"
+    for page in pages.values():
+        page.save_revision()  # the published state, as the page's first revision
+        draft = page.get_latest_revision_as_object()
+        draft.title = f"{page.title} (draft)"
+        draft.save_revision()
+    return pages

@@ -2,7 +2,6 @@
 editor chooses a password, signs in and edits the city's profile."""
 
 import re
-import time
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -33,14 +32,6 @@ def staff(transactional_db):
     return user
 
 
-@pytest.fixture
-def frozen_clock(monkeypatch):
-    """One instant for the whole test (the live server runs in this process), so a code
-    computed here is the code allauth expects."""
-    now = time.time()
-    monkeypatch.setattr(time, "time", lambda: now)
-
-
 def apply_as_lund(page):
     page.goto("/membership/apply/")
     page.get_by_label("City").first.fill("Lund")
@@ -63,7 +54,7 @@ def apply_as_lund(page):
 
 
 def test_a_city_applies_is_approved_and_its_editor_edits_its_profile(
-    staff, browser, live_server, frozen_clock
+    staff, browser, live_server, stopped_clock
 ):
     visitor = browser.new_context(base_url=live_server.url).new_page()
     apply_as_lund(visitor)

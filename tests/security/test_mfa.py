@@ -1,7 +1,5 @@
 """Everyone who edits signs in with a second factor, and no log-in URL gets around it."""
 
-import time
-
 import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
@@ -33,14 +31,6 @@ LOGIN_URLS = [
 ]
 
 
-@pytest.fixture
-def frozen_clock(monkeypatch):
-    """One instant for the whole test, so a code computed here is the code allauth expects."""
-    now = time.time()
-    monkeypatch.setattr(time, "time", lambda: now)
-    return now
-
-
 def reaches_admin(client):
     response = client.get(ADMIN)
     return response.status_code == 200 and b"wagtail" in response.content.lower()
@@ -68,7 +58,7 @@ def test_a_password_alone_never_opens_the_admin(url, staff_with_totp):
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/accounts/login/", "/sv/accounts/login/"])
 def test_the_password_leads_to_the_code_and_the_code_opens_the_admin(
-    url, staff_with_totp, frozen_clock
+    url, staff_with_totp, stopped_clock
 ):
     user, secret = staff_with_totp
     client = Client()
@@ -163,11 +153,11 @@ def test_superusers_need_a_second_factor(home):
     assert must_use_second_factor(UserFactory(is_superuser=True))
 
 
-def test_the_demo_code_is_the_one_an_authenticator_app_shows(monkeypatch, capsys):
+def test_the_demo_code_is_the_one_an_authenticator_app_shows(clock, capsys):
     # RFC 6238's test secret at T=59 s gives 94287082; apps show the last six digits.
     rfc_secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
     assert current_totp_code(rfc_secret, at=59) == "287082"
 
-    monkeypatch.setattr(time, "time", lambda: 59.0)
+    clock.move_to(59, tick=False)
     call_command("demo_totp")
     assert capsys.readouterr().out.strip() == current_totp_code(DEMO_TOTP_SECRET, at=59)

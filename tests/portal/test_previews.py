@@ -1,0 +1,91 @@
+"""Editors preview every page type before it is published: the draft, an earlier
+revision, and the live preview beside the editor (tests/browser/test_live_preview.py).
+Under the production settings (Redis caches, DEBUG off, HTTPS), since Wagtail renders a
+preview by passing a request of its own through the whole middleware stack inside the
+editor's request, and a middleware that is not re-entrant fails only there."""
+
+import json
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+
+from tests.conftest import logged_in
+from tests.performance.conftest import TEST_REDIS_URL, redis_reachable
+from tests.portal.test_settings import load_production_settings
+
+pytestmark = pytest.mark.django_db
+
+PRODUCTION_SETTINGS = [
+    "DEBUG",
+    "MIDDLEWARE",
+    "CACHES",
+    "SESSION_ENGINE",
+    "SESSION_CACHE_ALIAS",
+    "PORTAL_PAGE_CACHE_SECONDS",
+    "PORTAL_STRUCTURE_CACHE_SECONDS",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+]
+
+
+@pytest.fixture(scope="module")
+def production_values():
+    if reason := redis_reachable():
+        pytest.skip(reason)
+    result = load_production_settings(
+        "from django.conf import settings; import json; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {PRODUCTION_SETTINGS}}}))",
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="testserver",
+        REDIS_URL=TEST_REDIS_URL,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def production(settings, production_values):
+    """The production settings that shape a request, in this process."""
+    for name, value in production_values.items():
+        setattr(settings, name, value)
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def editor_client(staff):
+    """Staff in the admin, over HTTPS as the load balancer of docs/deploy.md forwards it."""
+    client = logged_in(staff)
+    client.defaults["HTTP_X_FORWARDED_PROTO"] = "https"
+    return client
+
+
+def preview_urls(page):
+    revision = page.revisions.order_by("created_at").first()
+    return {
+        "draft": reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        "revision": reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
+    }
+
+
+@pytest.mark.parametrize("view", ["draft", "revision"])
+def test_every_page_type_previews_under_production_settings(
+    production, editor_client, page_of_every_type, view
+):
+    failures = {}
+    for model, page in page_of_every_type.items():
+        response = editor_client.get(preview_urls(page)[view])
+        body = response.content.decode()
+        if response.status_code != 200 or page.title not in body:
+            failures[model.__name__] = (response.status_code, response.get("Location"))
+    assert failures == {}
+
+
+def test_the_draft_preview_shows_the_draft(production, editor_client, page_of_every_type):
+    for page in page_of_every_type.values():
+        body = editor_client.get(preview_urls(page)["draft"]).content.decode()
+        assert f"{page.title} (draft)" in body
