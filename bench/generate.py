@@ -268,7 +268,7 @@ class Generator:
         from django.utils import timezone
         from wagtail.models import Page
 
-        from portal.factories import image_block, key_fact, paragraph
+        from portal.blocks import image_block, key_fact, paragraph
         from portal.models import CapitalCodeTheme, CharterGoal
         from practices.models import (
             Evaluation,

@@ -121,33 +121,6 @@ class SpeakerFactory(DjangoModelFactory):
         model = Speaker
 
 
-def programme_session(
-    title,
-    start_time,
-    *,
-    day=None,
-    end_time=None,
-    room="",
-    speakers=(),
-    practices=(),
-    description="",
-):
-    """A programme item as StreamField data: ``programme=[programme_session(...)]``."""
-    return (
-        "session",
-        {
-            "day": day,
-            "start_time": start_time,
-            "end_time": end_time,
-            "title": title,
-            "room": room,
-            "description": description,
-            "speakers": list(speakers),
-            "practices": list(practices),
-        },
-    )
-
-
 class OpenEventPageFactory(EventPageFactory):
     """An event whose registration is open now, with ten places."""
 

@@ -89,3 +89,25 @@ class ResourceBlock(blocks.StreamBlock):
 
     class Meta:
         template = "portal/blocks/body_block.html"
+
+
+# The stored form of the body's blocks, for content written as data: the demo and the
+# tests build pages from these.
+def paragraph(html):
+    """One paragraph block of a body StreamField, in its stored form."""
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def key_fact(figure, label, source=""):
+    return {"type": "key_fact", "value": {"figure": figure, "label": label, "source": source}}
+
+
+def image_block(image):
+    return {
+        "type": "image",
+        "value": {"image": image.pk, "alt_text": image.description, "decorative": False},
+    }

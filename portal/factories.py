@@ -1,4 +1,5 @@
-"""Factories for the portal's users, images and pages, shared by the tests and the demo."""
+"""Factories for the portal's users, images and pages, for the tests (the demo loader builds
+its content without them: it runs where the test packages are not installed)."""
 
 import factory
 import wagtail_factories
@@ -8,6 +9,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
+from portal.blocks import paragraph
 from portal.models import (
     CrosswalkPage,
     HomePage,
@@ -17,26 +19,6 @@ from portal.models import (
     StoryPage,
     User,
 )
-
-
-def paragraph(html):
-    """One paragraph block of a body StreamField, in its stored form."""
-    return {"type": "paragraph", "value": html}
-
-
-def heading(text, level="h2"):
-    return {"type": "heading", "value": {"text": text, "level": level}}
-
-
-def key_fact(figure, label, source=""):
-    return {"type": "key_fact", "value": {"figure": figure, "label": label, "source": source}}
-
-
-def image_block(image):
-    return {
-        "type": "image",
-        "value": {"image": image.pk, "alt_text": image.description, "decorative": False},
-    }
 
 
 class UserFactory(DjangoModelFactory):

@@ -3,7 +3,8 @@ import datetime
 import factory
 
 from cities.factories import CityPageFactory
-from portal.factories import BasePageFactory, HomePageFactory, key_fact, paragraph
+from portal.blocks import key_fact, paragraph
+from portal.factories import BasePageFactory, HomePageFactory
 from portal.models import CharterGoal
 
 from .models import PracticeIndexPage, PracticePage, PracticeStatus

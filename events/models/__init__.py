@@ -12,6 +12,7 @@ from .events import (
     RegistrationState,
     RegistrationStatus,
     Speaker,
+    programme_session,
 )
 from .tours import (
     ANNOUNCED_STATUSES,
@@ -60,4 +61,5 @@ __all__ = [
     "TourStopQuerySet",
     "cities_edited_by",
     "monday_of",
+    "programme_session",
 ]

@@ -156,6 +156,33 @@ class ProgrammeBlock(blocks.StreamBlock):
     session = ProgrammeSessionBlock()
 
 
+def programme_session(
+    title,
+    start_time,
+    *,
+    day=None,
+    end_time=None,
+    room="",
+    speakers=(),
+    practices=(),
+    description="",
+):
+    """A programme item in its stored form: ``programme=[programme_session(...)]``."""
+    return (
+        "session",
+        {
+            "day": day,
+            "start_time": start_time,
+            "end_time": end_time,
+            "title": title,
+            "room": room,
+            "description": description,
+            "speakers": list(speakers),
+            "practices": list(practices),
+        },
+    )
+
+
 # Calendar clients want a file name ending in .ics, which Wagtail's page URLs cannot end
 # in; events.urls maps "<page>/calendar.ics" to the page's "calendar/" route.
 CALENDAR_FILE = "calendar.ics"

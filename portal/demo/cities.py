@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from portal.factories import heading, paragraph
+from portal.blocks import heading, paragraph
 
 # A city with a "hero_image" gets a drawn picture with that description as its alt text;
 # the others show how the site looks without one.

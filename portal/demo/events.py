@@ -4,7 +4,7 @@ registration. Times are local to the venue. The speakers are invented for the de
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from portal.factories import paragraph
+from portal.blocks import paragraph
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -1,4 +1,5 @@
-"""Builds the demo from the tables with the test factories.
+"""Builds the demo from the tables, with the models alone: the loader runs on a production
+install, where the test factories' packages are not installed.
 
 Every item is looked up by its slug (or name, or email address) first and created only if
 it is missing, so a second run changes nothing and an interrupted one can be finished.
@@ -13,32 +14,33 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Collection, Site
 
-from cities.factories import CityPageFactory
 from cities.membership import grant_city_editing
-from cities.models import CityContact, CityIndexPage, KeyFigure, StrategyDocument
-from events.factories import (
-    EventPageFactory,
-    SpeakerFactory,
-    TakeoverPostFactory,
-    TourPageFactory,
-    TourStopFactory,
-    programme_session,
-)
+from cities.models import CityContact, CityIndexPage, CityPage, KeyFigure, StrategyDocument
 from events.models import (
     EventIndexPage,
     EventPage,
     PostStatus,
     Speaker,
     StopStatus,
+    TakeoverPost,
     TourBreak,
     TourIndexPage,
+    TourPage,
+    TourStop,
+    programme_session,
 )
-from portal.factories import PortalImageFactory, StoryPageFactory, UserFactory, image_block
+from portal.blocks import image_block
 from portal.mfa import DEMO_TOTP_SECRET, add_totp
-from portal.models import CapitalCodeTheme, CharterGoal, StoryIndexPage, User
+from portal.models import (
+    CapitalCodeTheme,
+    CharterGoal,
+    PortalImage,
+    StoryIndexPage,
+    StoryPage,
+    User,
+)
 from portal.roles import NETWORK_STAFF, city_editors_group_name
-from practices.factories import PracticePageFactory
-from practices.models import PracticeIndicator, TargetGroup
+from practices.models import PracticeIndicator, PracticePage, TargetGroup
 
 from .cities import CITIES, CITY_PROFILES
 from .events import EVENTS, PROGRAMMES, SPEAKERS
@@ -73,6 +75,15 @@ ACCOUNTS = [
 def at_nine(day):
     """A publication time for a table's date: nine in the morning, in the site's time zone."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
+def add_page(parent, page):
+    """Add ``page`` under ``parent`` and publish it, as an editor's first publish would:
+    with a revision, so that the admin's editor opens what the public sees, and indexed
+    for search with the relations the page was given."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 class DemoLoader:
@@ -120,7 +131,7 @@ class DemoLoader:
 
     def image(self, description):
         self.created["image"] += 1
-        return PortalImageFactory(
+        return PortalImage.objects.create(
             title=description,
             description=description,
             credit="Drawn for the demo",
@@ -143,8 +154,8 @@ class DemoLoader:
             city = self.existing(index, fields["slug"])
             if city is None:
                 fields.setdefault("is_demo_content", True)
-                city = CityPageFactory(
-                    parent=index, hero_image=self.image(hero) if hero else None, **fields
+                city = add_page(
+                    index, CityPage(hero_image=self.image(hero) if hero else None, **fields)
                 )
                 self.created["city"] += 1
             self.cities[city.slug] = city
@@ -199,10 +210,9 @@ class DemoLoader:
                 PracticeIndicator(sort_order=position, **row)
                 for position, row in enumerate(fields.pop("indicators", []))
             ]
-            # modelcluster keeps the relations in memory until the factory saves the page;
-            # the evidence level is derived from the indicators on that save.
-            PracticePageFactory(
-                parent=city,
+            # modelcluster keeps the relations in memory until the page is saved; the
+            # evidence level is derived from the indicators on that save.
+            practice = PracticePage(
                 charter_goals=[self.goals[slug] for slug in fields.pop("goals")],
                 capital_code_themes=[self.themes[slug] for slug in fields.pop("themes")],
                 target_groups=[target_groups[slug] for slug in fields.pop("target_groups", [])],
@@ -212,6 +222,7 @@ class DemoLoader:
                 first_published_at=at_nine(fields["start_date"] or datetime.date(2020, 1, 1)),
                 **fields,
             )
+            add_page(city, practice)
             self.created["practice"] += 1
             self.created["indicator"] += len(indicators)
 
@@ -225,16 +236,16 @@ class DemoLoader:
             proposed = fields.pop("proposed", [])
             if self.existing(index, fields["slug"]):
                 continue
-            tour = TourPageFactory(
-                parent=index,
+            tour = TourPage(
                 charter_goals=[self.goals[slug] for slug in fields.pop("goals")],
                 capital_code_themes=[self.themes[slug] for slug in fields.pop("themes")],
                 breaks=[TourBreak(week_start=week, reason=reason) for week, reason in breaks],
                 **fields,
             )
+            add_page(index, tour)
             for city, week_start, topic, *host in stops:
                 host_name, host_title = host or ("", "")
-                stop = TourStopFactory(
+                stop = TourStop.objects.create(
                     tour=tour,
                     city=self.cities[city],
                     week_start=week_start,
@@ -250,7 +261,7 @@ class DemoLoader:
 
     def load_takeover_posts(self, stop, posts):
         for weekday, channel, text in posts:
-            TakeoverPostFactory(
+            TakeoverPost.objects.create(
                 stop=stop,
                 day=stop.days()[weekday],
                 channel=channel,
@@ -269,7 +280,7 @@ class DemoLoader:
             fields.setdefault("is_demo_content", True)
             fields.setdefault("venue", "")
             fields.setdefault("address", "")
-            EventPageFactory(parent=index, host_city=self.cities.get(host_city), **fields)
+            add_page(index, EventPage(host_city=self.cities.get(host_city), **fields))
             self.created["event"] += 1
 
     REGISTRATION_FIELDS = (
@@ -283,15 +294,13 @@ class DemoLoader:
 
     def load_event_programmes(self):
         """Speakers, and the programme of every demo event that has none yet."""
-        from practices.models import PracticePage
-
         speakers = {}
         for entry in SPEAKERS:
             fields = dict(entry)
             photo = fields.pop("photo")
             speaker = Speaker.objects.filter(name=fields["name"]).first()
             if speaker is None:
-                speaker = SpeakerFactory(photo=self.image(photo), **fields)
+                speaker = Speaker.objects.create(photo=self.image(photo), **fields)
                 self.created["speaker"] += 1
             speakers[speaker.name] = speaker
         index = self.section(EventIndexPage)
@@ -330,13 +339,13 @@ class DemoLoader:
             if self.existing(index, fields["slug"]):
                 continue
             fields.setdefault("is_demo_content", True)
-            StoryPageFactory(
-                parent=index,
+            story = StoryPage(
                 image=self.image(picture) if picture else None,
                 cities=[self.cities[slug] for slug in fields.pop("cities")],
                 first_published_at=at_nine(fields["date"]),
                 **fields,
             )
+            add_page(index, story)
             self.created["story"] += 1
 
     def load_accounts(self):
@@ -348,7 +357,9 @@ class DemoLoader:
                 # Databases loaded before the second factor was required get it now.
                 add_totp(existing, DEMO_TOTP_SECRET)
                 continue
-            user = UserFactory(password=DEMO_PASSWORD, is_staff=True, **fields)
+            user = User(is_staff=True, **fields)
+            user.set_password(DEMO_PASSWORD)
+            user.save()
             user.groups.add(group)
             # allauth asks for a verified address before it lets anyone sign in.
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)

@@ -10,7 +10,7 @@ level occurs: it is derived from ``evaluation`` and the indicators' results."""
 
 from datetime import date
 
-from portal.factories import heading, key_fact, paragraph
+from portal.blocks import heading, key_fact, paragraph
 
 SAFETY_WALK_TAGS = ["safety walk", "trygghetsvandring"]
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from portal.factories import heading, key_fact, paragraph
+from portal.blocks import heading, key_fact, paragraph
 
 STORIES = [
     {

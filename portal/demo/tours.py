@@ -4,7 +4,7 @@ coming tour in 2027 so that the home page has a next stop to show."""
 from datetime import date
 
 from events.models import Channel, StopStatus
-from portal.factories import heading, paragraph
+from portal.blocks import heading, paragraph
 
 TOURS = [
     {

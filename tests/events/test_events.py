@@ -123,7 +123,8 @@ def test_an_event_page_carries_schema_org_event_data(client, events_index):
     import json
     import re
 
-    from events.factories import SpeakerFactory, programme_session
+    from events.factories import SpeakerFactory
+    from events.models import programme_session
 
     speaker = SpeakerFactory(name="Anna Virtanen", title="Head of security", organisation="Oodi")
     start = datetime.datetime(2027, 5, 26, 9, tzinfo=zoneinfo.ZoneInfo("Europe/Helsinki"))
@@ -172,7 +173,8 @@ def test_an_online_event_is_a_virtual_location(events_index):
 
 
 def test_the_programme_is_shown_by_day_with_speakers_and_related_practices(client, events_index):
-    from events.factories import SpeakerFactory, programme_session
+    from events.factories import SpeakerFactory
+    from events.models import programme_session
     from practices.factories import PracticePageFactory
 
     speaker = SpeakerFactory(name="Erik Lindqvist")
@@ -246,7 +248,8 @@ def count_queries(client, url):
 
 
 def test_an_event_page_costs_the_same_queries_however_big_its_programme(events_index):
-    from events.factories import RegistrationFactory, SpeakerFactory, programme_session
+    from events.factories import RegistrationFactory, SpeakerFactory
+    from events.models import programme_session
     from portal.factories import UserFactory
     from practices.factories import PracticePageFactory
     from tests.conftest import logged_in

@@ -34,10 +34,16 @@ from events.factories import (
     TakeoverPostFactory,
     TourPageFactory,
     TourStopFactory,
-    programme_session,
     this_monday,
 )
-from events.models import Channel, EventIndexPage, PostStatus, TourBreak, TourIndexPage
+from events.models import (
+    Channel,
+    EventIndexPage,
+    PostStatus,
+    TourBreak,
+    TourIndexPage,
+    programme_session,
+)
 from portal.factories import PortalImageFactory, StoryPageFactory
 from portal.models import CapitalCodeTheme, CharterGoal, PortalDocument, StoryIndexPage
 from practices.factories import PracticePageFactory

@@ -154,3 +154,22 @@ def test_what_a_request_reads_is_read_again_by_the_next(rf):
         middleware(rf.get("/", {"fail": "1"}))
     # Outside a request, every time.
     assert [per_request("answer", read), per_request("answer", read)] == [4, 5]
+
+
+def test_a_request_passed_through_inside_another_keeps_each_its_own_memo(rf):
+    """Wagtail renders a preview by passing a request of its own through the middleware
+    while the editor's request is still being answered."""
+    reads = iter(range(1, 10))
+
+    def inner_view(request):
+        return HttpResponse(str(per_request("answer", lambda: next(reads))))
+
+    inner = RequestMemoMiddleware(inner_view)
+
+    def outer_view(request):
+        before = per_request("answer", lambda: next(reads))
+        preview = inner(rf.get("/preview/")).content.decode()
+        after = per_request("answer", lambda: next(reads))
+        return HttpResponse(f"{before} {preview} {after}")
+
+    assert RequestMemoMiddleware(outer_view)(rf.get("/")).content == b"1 2 1"

@@ -1,32 +1,15 @@
 """Load the demo content: the site structure (``setup_site``), then member cities,
 practices, tours, events, stories, pictures and two demo accounts. Safe to run again."""
 
-import logging
-from contextlib import contextmanager
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.demo.loader import ACCOUNTS, DEMO_PASSWORD, DemoLoader, describe
+from portal.management.output import quiet
 from portal.mfa import DEMO_TOTP_SECRET
 
 SITE_URL = "http://127.0.0.1:8000"
-
-
-@contextmanager
-def quiet(*logger_names):
-    """Silence per-object log lines (Wagtail's page log, the task queue), which for a
-    hundred pages would bury the summary."""
-    loggers = [logging.getLogger(name) for name in logger_names]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 class Command(BaseCommand):

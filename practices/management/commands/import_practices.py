@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.management.commands.load_demo import quiet
+from portal.management.output import quiet
 from practices.importer import ImportFileError, import_practices, progress_bar, report_lines
 
 
