@@ -129,6 +129,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite allows one writer at a time. By default Django opens a transaction that reads
+# first and asks for the write lock later, which SQLite refuses at once ("database is
+# locked") when another connection writes meanwhile, e.g. an editor's Submit while the
+# autosave runs. IMMEDIATE takes the write lock at the start, so the busy timeout applies
+# and a second writer waits; WAL lets readers go on while one writes.
+# https://docs.djangoproject.com/en/5.2/ref/databases/#database-is-locked-errors
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
