@@ -269,6 +269,9 @@ USE_I18N = True
 USE_TZ = True
 # The network's secretariat sits in Stockholm; events carry their own venue time zone.
 TIME_ZONE = "Europe/Stockholm"
+# Times in the admin follow one rule, the network's zone (portal.admin_display), so
+# nobody picks a personal zone that the portal's own screens would contradict.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
