@@ -168,6 +168,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Sends admin users to their dashboard after signing in, and spares an invited editor a
+# second password prompt when adding their first authenticator (portal/accounts.py).
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+# An invited editor chooses a password through allauth's reset link and is signed in
+# with it, then goes on to set up a second factor.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Nordic Safe Cities"
 # Everyone who can open the Wagtail admin must have a second factor
