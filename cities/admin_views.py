@@ -14,9 +14,15 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
+from portal.admin_display import EMPTY
 from portal.sanitise import text_as_html
 
-from .membership import ApplicationAlreadyDecided, approve_application, decline_application
+from .membership import (
+    ApplicationAlreadyApproved,
+    ApplicationAlreadyDecided,
+    approve_application,
+    decline_application,
+)
 from .models import MembershipApplication
 
 
@@ -66,6 +72,24 @@ class ApplicationInspectView(InspectView):
     def get_decline_reason_display_value(self):
         return text_as_html(self.object.decline_reason) or "-"
 
+    def get_city_page_display_value(self):
+        if not self.object.city_page_id:
+            return EMPTY
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("wagtailadmin_pages:edit", args=[self.object.city_page_id]),
+            self.object.city_page,
+        )
+
+    def get_editors_group_display_value(self):
+        if not self.object.editors_group_id:
+            return EMPTY
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("wagtailusers_groups:edit", args=[self.object.editors_group_id]),
+            self.object.editors_group,
+        )
+
 
 class ApplicationActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
     model = MembershipApplication
@@ -92,19 +116,45 @@ class ApproveApplicationView(ApplicationActionMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
-            approve_application(self.object, user=request.user, request=request)
+            approval = approve_application(self.object, user=request.user, request=request)
+        except ApplicationAlreadyApproved:
+            messages.info(
+                request,
+                _("%(city)s was already approved; nothing was created or sent this time.")
+                % {"city": self.object.city_name},
+            )
         except ApplicationAlreadyDecided:
             messages.error(request, _("This application has already been declined."))
         else:
-            messages.success(
-                request,
-                _(
-                    "%(city)s is approved: its draft page, editors group and collection are ready, "
-                    "and %(email)s has been invited."
-                )
-                % {"city": self.object.city_name, "email": self.object.contact_email},
-            )
+            messages.success(request, approval_message(approval))
         return self.back_to_application()
+
+
+def approval_message(approval):
+    """Say what approving set up, by name, and what the contact person was sent."""
+    application = approval.application
+    names = {
+        "city": application.city_name,
+        "page": application.city_page.title,
+        "group": application.editors_group.name,
+        "collection": approval.collection.name,
+        "email": approval.editor.email,
+    }
+    created = (
+        _(
+            '%(city)s is approved. Created: the draft page "%(page)s", the group "%(group)s" '
+            'and the collection "%(collection)s".'
+        )
+        % names
+    )
+    if approval.new_account:
+        invited = _("An account for %(email)s was made and sent a link to choose a password.")
+    else:
+        invited = _(
+            '%(email)s already had an account: it was added to "%(group)s" and sent a link '
+            "to choose a password."
+        )
+    return f"{created} {invited % names}"
 
 
 class DeclineForm(forms.Form):

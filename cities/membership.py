@@ -1,6 +1,8 @@
 """How a city becomes a member: it applies, network staff approve or decline, and
 approval sets up the city's page, its editors and their permissions in one go."""
 
+from dataclasses import dataclass
+
 from allauth.account.forms import default_token_generator
 from allauth.account.internal.flows.password_reset import get_reset_password_from_key_url
 from allauth.account.models import EmailAddress
@@ -44,6 +46,20 @@ class ApplicationAlreadyDecided(Exception):
     pass
 
 
+class ApplicationAlreadyApproved(ApplicationAlreadyDecided):
+    pass
+
+
+@dataclass
+class Approval:
+    """What approving set up, for the confirmation to say exactly that."""
+
+    application: MembershipApplication
+    collection: Collection
+    editor: object
+    new_account: bool
+
+
 def submit_application(form, request):
     application = form.save()
     log(application, "cities.application.submit")
@@ -70,10 +86,10 @@ def submit_application(form, request):
 @transaction.atomic
 def approve_application(application, *, user, request):
     """Create the city's draft page, its editors' group and collection, and invite the
-    contact person. Approving an approved application again does nothing."""
+    contact person. Approving an approved application again does nothing and says so."""
     application = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if application.status == ApplicationStatus.APPROVED:
-        return application
+        raise ApplicationAlreadyApproved(application)
     if application.status == ApplicationStatus.DECLINED:
         raise ApplicationAlreadyDecided(application)
 
@@ -82,7 +98,7 @@ def approve_application(application, *, user, request):
         name=unique_collection_name(application)
     )
     group = create_editors_group(application, city_page, collection)
-    invite_editor(application, group, request)
+    editor, new_account = invite_editor(application, group, request)
 
     application.status = ApplicationStatus.APPROVED
     application.city_page = city_page
@@ -90,7 +106,7 @@ def approve_application(application, *, user, request):
     application.decided_at = timezone.now()
     application.save()
     log(application, "cities.application.approve", user=user)
-    return application
+    return Approval(application, collection, editor, new_account)
 
 
 @transaction.atomic
@@ -175,7 +191,8 @@ def grant_city_editing(group, city_page, collection):
 
 def invite_editor(application, group, request):
     """Give the contact person an account in the city's editors group, and email them a
-    link to choose a password (allauth's password-reset key, valid once)."""
+    link to choose a password (allauth's password-reset key, valid once). Returns the
+    user and whether their account is new."""
     first_name, _, last_name = application.contact_name.partition(" ")
     user, created = get_user_model().objects.get_or_create(
         email__iexact=application.contact_email,
@@ -203,4 +220,4 @@ def invite_editor(application, group, request):
     transaction.on_commit(
         lambda: send_templated_email("cities/emails/editor_invitation", [user.email], context)
     )
-    return user
+    return user, created

@@ -6,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_display import NetworkTimeColumn
+
 from . import admin_views
 from .models import MembershipApplication
 
@@ -36,7 +38,13 @@ class MembershipApplicationViewSet(SnippetViewSet):
     menu_label = _("Membership applications")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["city_name", "country", "status", "decision_date", "submitted_at"]
+    list_display = [
+        "city_name",
+        "country",
+        "status",
+        "decision_date",
+        NetworkTimeColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+    ]
     list_filter = ["status", "country"]
     search_fields = ["city_name", "contact_name", "case_reference"]
     index_view_class = admin_views.ApplicationIndexView

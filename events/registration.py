@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.emails import send_templated_email
 from portal.roles import MEMBERS, NETWORK_STAFF, city_editors_group_name
+from portal.timezones import zoned_datetime
 
 from .models import EventPage, Registration, RegistrationState, RegistrationStatus
 
@@ -60,7 +61,7 @@ def register(event, user, now=None):
     with transaction.atomic():
         event = _locked(event)
         existing = event.registrations.filter(user=user).first()
-        if existing:
+        if existing and existing.status != RegistrationStatus.CANCELLED:
             return existing
         state = event.registration_state(now=now)
         if state == RegistrationState.NONE:
@@ -84,6 +85,13 @@ def register(event, user, now=None):
             if state == RegistrationState.FULL
             else RegistrationStatus.CONFIRMED
         )
+        if existing:
+            # Someone who cancelled and comes back joins at the end of the line.
+            existing.status = status
+            existing.registered_at = now
+            existing.promoted_at = existing.cancelled_at = None
+            existing.save(update_fields=["status", "registered_at", "promoted_at", "cancelled_at"])
+            return existing
         try:
             with transaction.atomic():
                 return Registration.objects.create(
@@ -99,12 +107,14 @@ def cancel(event, user, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         event = _locked(event)
-        registration = event.registrations.filter(user=user).first()
+        registration = event.registration_of(user)
         if registration is None:
             return []
         if event.has_ended:
             raise RegistrationRefused(_("The event is over; registrations can no longer change."))
-        registration.delete()
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at"])
         return promote_from_waiting_list(event, now=now, locked=True)
 
 
@@ -133,9 +143,7 @@ def promote_from_waiting_list(event, now=None, locked=False):
 
 
 def _format(value, event):
-    from django.utils import formats
-
-    return formats.date_format(timezone.localtime(value, event.venue_zone), "DATETIME_FORMAT")
+    return zoned_datetime(value, event.venue_zone)
 
 
 def _tell_promoted(registration):

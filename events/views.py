@@ -1,5 +1,6 @@
-"""Registering for and cancelling an event: one POST each, from the event's page (the
-page's routes call these). The domain rules live in events.registration."""
+"""Registering for and cancelling an event: one POST each (cancelling asks first, on a
+page of its own), from the event's page (the page's routes call these). The domain rules
+live in events.registration."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -45,6 +46,19 @@ def register(request, event):
 
 
 def cancel(request, event):
+    """GET asks first, saying what happens to the place; only the POST from that page
+    cancels."""
+    if request.method == "GET":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        registration = event.registration_event().registration_of(request.user)
+        if registration is None or event.has_ended:
+            return redirect(event.url)
+        return event.render(
+            request,
+            template="events/cancel_registration.html",
+            context_overrides={"registration": registration},
+        )
     if refusal := _guard(request, event):
         return refusal
     try:

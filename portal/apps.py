@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import cache, structure
+        from . import admin_display, cache, structure
 
         cache.connect()
         structure.connect()
+        admin_display.register()

@@ -90,7 +90,9 @@ class MembershipApplication(models.Model):
         verbose_name=_("editors group"),
     )
 
-    panels = [FieldPanel("status"), FieldPanel("internal_notes")]
+    # The status changes only through Approve and Decline, which do what the status says
+    # (set up the city and its editors, or tell the applicant why not).
+    panels = [FieldPanel("status", read_only=True), FieldPanel("internal_notes")]
 
     class Meta:
         verbose_name = _("membership application")

@@ -22,6 +22,7 @@ from portal.blocks import BodyBlock
 from portal.localisation import default_locale
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
+from portal.timezones import zoned_time
 
 
 class EventKind(models.TextChoices):
@@ -62,6 +63,9 @@ EVENT_LANGUAGES = [
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Registered")
     WAITING = "waiting", _("On the waiting list")
+    # Kept, not deleted, so that staff see who gave up a place (purge_attendees removes
+    # it with the rest after the event).
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class RegistrationState(models.TextChoices):
@@ -486,6 +490,21 @@ class EventPage(RoutablePageMixin, BasePage):
     def local_end(self):
         return timezone.localtime(self.end, self.venue_zone)
 
+    # Templates show an event's times through these: text in the venue's zone, named.
+    # Django's date and time filters would convert local_start to the active zone again
+    # (the home page said 08:00 CEST for an event at 09:00 EEST).
+    @property
+    def local_start_date(self):
+        return self.local_start.date()
+
+    @property
+    def start_time_text(self):
+        return zoned_time(self.start, self.venue_zone)
+
+    @property
+    def end_time_text(self):
+        return zoned_time(self.end, self.venue_zone)
+
     @property
     def is_online(self):
         return bool(self.online_url)
@@ -536,7 +555,11 @@ class EventPage(RoutablePageMixin, BasePage):
     def registration_of(self, user):
         if not user.is_authenticated:
             return None
-        return self.registrations.filter(user=user).first()
+        return (
+            self.registrations.filter(user=user)
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .first()
+        )
 
     # Programme and speakers
 
@@ -761,8 +784,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
 
 class Registration(models.Model):
-    """A person's place at an event, or on its waiting list. Deleted when they cancel,
-    and by ``purge_attendees`` some days after the event."""
+    """A person's place at an event, or on its waiting list. Marked cancelled when they
+    cancel, and deleted by ``purge_attendees`` some days after the event."""
 
     event = models.ForeignKey(
         EventPage,
@@ -781,6 +804,7 @@ class Registration(models.Model):
     )
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
     promoted_at = models.DateTimeField(_("moved off the waiting list at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     class Meta:
         # The waiting list's order: first come, first served.

@@ -65,6 +65,14 @@ ANNOUNCED_STATUSES = [
 ]
 
 
+class TourPhase(models.TextChoices):
+    """Where a tour stands, said in words wherever it is shown."""
+
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running now")
+    ENDED = "ended", _("Ended")
+
+
 def monday_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
@@ -188,14 +196,20 @@ class TourPage(RoutablePageMixin, BasePage):
         breaks = self.break_weeks()
         context.update(
             stops=stops,
-            # The announced weeks and the breaks between them, in order.
+            # Every week of the tour: its city, its break, or neither yet (to be announced).
             timeline=[
-                {"number": self.week_number(week), "stop": by_week.get(week), "break": breaks[week]}
-                if week in breaks
-                else {"number": self.week_number(week), "stop": by_week[week]}
+                {
+                    "number": self.week_number(week),
+                    "start": week,
+                    "end": week + datetime.timedelta(days=TAKEOVER_DAYS - 1),
+                    "stop": by_week.get(week),
+                    "is_break": week in breaks,
+                    "break": breaks.get(week),
+                }
                 for week in self.weeks()
-                if week in by_week or week in breaks
             ],
+            phase=self.phase(today),
+            current_break=self.current_break(today),
             current_stop=next((stop for stop in stops if stop.is_current(today)), None),
             next_stop=next((stop for stop in stops if stop.week_start > today), None),
             progress=self.progress(today),
@@ -265,6 +279,38 @@ class TourPage(RoutablePageMixin, BasePage):
 
     def has_ended(self, today=None):
         return self.last_day < (today or timezone.localdate())
+
+    def phase(self, today=None):
+        today = today or timezone.localdate()
+        if today < self.first_week:
+            return TourPhase.PLANNED
+        if self.has_ended(today):
+            return TourPhase.ENDED
+        return TourPhase.RUNNING
+
+    def current_break(self, today=None):
+        """The break the running tour is in this week, and when it resumes (the Monday,
+        and the announced stop of that week if there is one); None outside a break."""
+        today = today or timezone.localdate()
+        if self.phase(today) != TourPhase.RUNNING:
+            return None
+        week = monday_of(today)
+        breaks = self.break_weeks()
+        if week not in breaks:
+            return None
+        resumes = next(
+            (later for later in self.weeks() if later > week and later not in breaks), None
+        )
+        return {
+            "reason": breaks[week],
+            "resumes": resumes,
+            "resumes_end": resumes + datetime.timedelta(days=TAKEOVER_DAYS - 1)
+            if resumes
+            else None,
+            "stop": next(
+                (stop for stop in self.announced_stops if stop.week_start == resumes), None
+            ),
+        }
 
     def channel_labels(self):
         labels = dict(Channel.choices)

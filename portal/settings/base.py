@@ -129,6 +129,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite allows one writer at a time. By default Django opens a transaction that reads
+# first and asks for the write lock later, which SQLite refuses at once ("database is
+# locked") when another connection writes meanwhile, e.g. an editor's Submit while the
+# autosave runs. IMMEDIATE takes the write lock at the start, so the busy timeout applies
+# and a second writer waits; WAL lets readers go on while one writes.
+# https://docs.djangoproject.com/en/5.2/ref/databases/#database-is-locked-errors
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
@@ -156,6 +168,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Sends admin users to their dashboard after signing in, and spares an invited editor a
+# second password prompt when adding their first authenticator (portal/accounts.py).
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+# An invited editor chooses a password through allauth's reset link and is signed in
+# with it, then goes on to set up a second factor.
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Nordic Safe Cities"
 # Everyone who can open the Wagtail admin must have a second factor
@@ -257,6 +275,9 @@ USE_I18N = True
 USE_TZ = True
 # The network's secretariat sits in Stockholm; events carry their own venue time zone.
 TIME_ZONE = "Europe/Stockholm"
+# Times in the admin follow one rule, the network's zone (portal.admin_display), so
+# nobody picks a personal zone that the portal's own screens would contradict.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 

@@ -1,5 +1,8 @@
 """Staff approve or decline an application; approval sets up the city and its editors."""
 
+import datetime
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -14,7 +17,7 @@ from wagtail.models import (
 
 from cities.factories import MembershipApplicationFactory
 from cities.membership import ApplicationAlreadyDecided, approve_application
-from cities.models import ApplicationStatus, CityPage
+from cities.models import ApplicationStatus, CityPage, MembershipApplication
 from portal.models import User
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +144,67 @@ def test_the_decision_document_is_private_to_staff(admin_client, client, applica
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert client.get(admin_url("decision_document", application)).status_code == 302
+
+
+def test_the_edit_form_cannot_change_the_status(admin_client, application):
+    """Setting "Approved" by hand skipped the city's page, its editors and the invitation."""
+    response = admin_client.post(
+        admin_url("edit", application), {"status": "approved", "internal_notes": "Looks good."}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.internal_notes == "Looks good."
+    assert 'name="status"' not in admin_client.get(admin_url("edit", application)).content.decode()
+
+
+def test_approving_says_what_it_set_up(
+    admin_client, application, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(admin_url("approve", application), follow=True)
+    said = [str(message) for message in response.context["messages"]]
+    assert said == [
+        'Lund is approved. Created: the draft page "Lund", the group "Lund editors" and the '
+        'collection "Lund". An account for karin.lindqvist@lund.example was made and sent a '
+        "link to choose a password."
+    ]
+
+
+def test_approving_an_approved_application_says_nothing_was_done(admin_client, home):
+    """An application whose status was set by hand: nothing exists, and nothing is
+    claimed."""
+    application = MembershipApplicationFactory(city_name="Lund", status=ApplicationStatus.APPROVED)
+
+    page = admin_client.get(admin_url("approve", application)).content.decode()
+    assert "already approved" in page
+    assert "Approve membership</button>" not in page
+
+    response = admin_client.post(admin_url("approve", application), follow=True)
+    said = [str(message) for message in response.context["messages"]]
+    assert said == ["Lund was already approved; nothing was created or sent this time."]
+    assert not CityPage.objects.filter(title="Lund").exists()
+    assert mail.outbox == []
+
+
+def test_admin_times_are_in_the_networks_zone_and_named(admin_client, application):
+    MembershipApplication.objects.filter(pk=application.pk).update(
+        submitted_at=datetime.datetime(2026, 12, 5, 0, 5, tzinfo=datetime.UTC)
+    )
+    listing = admin_client.get(
+        reverse("wagtailsnippets_cities_membershipapplication:list")
+    ).content.decode()
+    inspect = admin_client.get(admin_url("inspect", application)).content.decode()
+    for screen in (listing, inspect):
+        assert "Dec. 5, 2026, 1:05 a.m. CET</time>" in screen
+        assert "12:05 a.m." not in screen
+
+
+def test_the_inspect_view_says_yes_and_no(admin_client, application):
+    inspect = admin_client.get(admin_url("inspect", application)).content.decode()
+    values = [
+        value.strip() for value in re.findall(r"<dd[^>]*>(.*?)</dd>", inspect, flags=re.DOTALL)
+    ]
+    assert "Yes" in values
+    assert "True" not in values
+    assert "None" not in values

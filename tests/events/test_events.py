@@ -1,4 +1,5 @@
 import datetime
+import json
 import zoneinfo
 
 import pytest
@@ -330,17 +331,27 @@ def test_event_cards_read_what_they_show_without_more_queries(listing, django_as
     }
 
 
-def test_times_on_the_page_and_in_the_listing_are_the_venues(client, events_index):
+def test_an_events_time_is_the_venues_everywhere(client, home, events_index):
+    """Home page, listing, event page, JSON-LD and calendar file give one time: the
+    venue's, with its zone named (the home page said 08:00 CEST for 09:00 EEST)."""
     start = datetime.datetime(2027, 5, 26, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Helsinki"))
     event = EventPageFactory(
         parent=events_index,
+        title="Summit 2027",
         start=start,
         end=start + datetime.timedelta(hours=7),
         time_zone="Europe/Helsinki",
     )
-    page = client.get(event.url).content.decode()
+    page = client.get(event.url)
     listing = client.get(events_index.url).content.decode()
+    home_page = client.get(home.url).content.decode()
+    calendar = client.get(event.url + "calendar.ics").content.decode()
 
-    assert "09:00–" in page and "16:00</time> EEST" in page
-    assert "09:00 EEST" in listing
-    assert "CEST" not in page
+    html = page.content.decode()
+    assert "09:00–" in html and "16:00</time> EEST" in html
+    for screen in (html, listing, home_page):
+        assert "09:00 EEST" in screen
+        assert "CEST" not in screen
+    data = json.loads(page.context["structured_data"])
+    assert data["startDate"] == "2027-05-26T09:00:00+03:00"
+    assert "DTSTART;TZID=Europe/Helsinki:20270526T090000" in calendar

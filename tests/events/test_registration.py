@@ -1,4 +1,6 @@
+import csv
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -73,6 +75,7 @@ def test_cancelling_moves_the_first_in_line_up_and_emails_them(
 
     assert [r.user for r in promoted] == [first_in_line]
     assert statuses(event) == [
+        (holder, RegistrationStatus.CANCELLED),
         (first_in_line, RegistrationStatus.CONFIRMED),
         (second_in_line, RegistrationStatus.WAITING),
     ]
@@ -93,6 +96,7 @@ def test_leaving_the_waiting_list_promotes_nobody(open_event, django_capture_on_
 
     assert statuses(event) == [
         (holder, RegistrationStatus.CONFIRMED),
+        (waiting, RegistrationStatus.CANCELLED),
         (behind, RegistrationStatus.WAITING),
     ]
     assert mail.outbox == []
@@ -174,7 +178,9 @@ def test_a_speakers_photo_must_have_alternative_text():
 # The page: one button to register or cancel, and the state said in words
 
 
-def test_a_signed_in_person_registers_and_cancels_with_one_click_each(open_event):
+def test_a_signed_in_person_registers_with_one_click_and_is_asked_before_cancelling(
+    open_event,
+):
     event = open_event(capacity=3)
     user = UserFactory()
     client = logged_in(user)
@@ -183,9 +189,33 @@ def test_a_signed_in_person_registers_and_cancels_with_one_click_each(open_event
     assert "You are registered" in response.content.decode()
     assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
 
+    page = response.content.decode()
+    assert f'<a class="button button--secondary" href="{event.url}cancel/">' in page
+    question = client.get(event.url + "cancel/").content.decode()
+    assert "Cancel your registration for" in question
+    assert f'<form method="post" action="{event.url}cancel/">' in question
+    assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
+
     response = client.post(event.url + "cancel/", follow=True)
     assert "Your registration is cancelled" in response.content.decode()
-    assert not Registration.objects.filter(user=user).exists()
+    registration = Registration.objects.get(user=user)
+    assert registration.status == RegistrationStatus.CANCELLED
+    assert registration.cancelled_at is not None
+    assert 'href="{event.url}cancel/"' not in response.content.decode()
+
+
+def test_someone_who_cancelled_can_register_again_at_the_end_of_the_line(open_event):
+    event = open_event(capacity=1)
+    first, second = UserFactory.create_batch(2)
+    register(event, first)
+    cancel(event, first)
+    register(event, second)
+
+    again = register(event, first)
+
+    assert again.status == RegistrationStatus.WAITING
+    assert again.waiting_position() == 1
+    assert Registration.objects.filter(user=first).count() == 1
 
 
 def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in_and_back(open_event, client):
@@ -351,6 +381,38 @@ def test_staff_see_an_events_attendees_and_export_them_as_csv(open_event, staff)
     assert f"/admin/events_registration/?event={event.pk}" in edit_page
 
 
+def test_staff_see_cancelled_registrations_and_export_readable_statuses_and_times(
+    open_event, staff
+):
+    event = open_event(capacity=1)
+    keeps, leaves = UserFactory.create_batch(2, first_name="Anna")
+    RegistrationFactory(
+        event=event,
+        user=keeps,
+        registered_at=datetime.datetime(2026, 11, 3, 8, 15, 42, 123456, tzinfo=datetime.UTC),
+    )
+    register(event, leaves)
+    cancel(event, leaves)
+    client = logged_in(staff)
+
+    cancelled = client.get(f"/admin/events_registration/?event={event.pk}&status=cancelled")
+    listed = cancelled.content.decode()
+    assert leaves.email in listed and keeps.email not in listed
+
+    export = client.get(f"/admin/events_registration/?event={event.pk}&export=csv")
+    rows = list(csv.reader(b"".join(export.streaming_content).decode().splitlines()))
+    assert rows[0][3:] == [
+        "Status",
+        "Registered at (Europe/Stockholm)",
+        "Moved off the waiting list at (Europe/Stockholm)",
+        "Cancelled at (Europe/Stockholm)",
+    ]
+    by_email = {row[2]: row for row in rows[1:]}
+    assert by_email[keeps.email][3:5] == ["Registered", "2026-11-03 09:15"]
+    assert by_email[leaves.email][3] == "Cancelled"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", by_email[leaves.email][6])
+
+
 def test_city_editors_never_see_attendee_lists(open_event, approved_city):
     event = open_event()
     registration = RegistrationFactory(event=event)
@@ -407,7 +469,7 @@ def test_translations_of_an_event_share_its_places_and_attendee_list(open_event,
     page = logged_in(second).get(translation.url)
     assert page.context["waiting_position"] == 1
     assert page.context["registration_state"] == RegistrationState.FULL
-    assert f'action="{translation.url}cancel/"' in page.content.decode()
+    assert f'href="{translation.url}cancel/"' in page.content.decode()
 
 
 def test_the_listing_in_another_language_shows_events_not_yet_translated(
