@@ -1,8 +1,10 @@
 import datetime
+import json
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -23,6 +25,8 @@ from portal.mfa import add_totp
 from portal.models import HomePage, StoryIndexPage
 from portal.roles import NETWORK_STAFF
 from practices.factories import PracticePageFactory
+from tests.performance.conftest import TEST_REDIS_URL, redis_reachable
+from tests.portal.test_settings import load_production_settings
 
 
 @pytest.fixture(autouse=True)
@@ -143,3 +147,45 @@ def page_of_every_type(home, section):
         draft.title = f"{page.title} (draft)"
         draft.save_revision()
     return pages
+
+
+# The settings that shape a request, as production has them with Redis (previews pass
+# through all of them).
+PRODUCTION_SETTINGS = [
+    "DEBUG",
+    "MIDDLEWARE",
+    "CACHES",
+    "SESSION_ENGINE",
+    "SESSION_CACHE_ALIAS",
+    "PORTAL_PAGE_CACHE_SECONDS",
+    "PORTAL_STRUCTURE_CACHE_SECONDS",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+]
+
+
+@pytest.fixture(scope="module")
+def production_values():
+    if reason := redis_reachable():
+        pytest.skip(reason)
+    result = load_production_settings(
+        "from django.conf import settings; import json; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {PRODUCTION_SETTINGS}}}))",
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="testserver",
+        REDIS_URL=TEST_REDIS_URL,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def production(settings, production_values):
+    """The production settings that shape a request, in this process."""
+    for name, value in production_values.items():
+        setattr(settings, name, value)
+    caches["default"].clear()
+    yield
+    caches["default"].clear()

@@ -4,56 +4,12 @@ Under the production settings (Redis caches, DEBUG off, HTTPS), since Wagtail re
 preview by passing a request of its own through the whole middleware stack inside the
 editor's request, and a middleware that is not re-entrant fails only there."""
 
-import json
-
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 
 from tests.conftest import logged_in
-from tests.performance.conftest import TEST_REDIS_URL, redis_reachable
-from tests.portal.test_settings import load_production_settings
 
 pytestmark = pytest.mark.django_db
-
-PRODUCTION_SETTINGS = [
-    "DEBUG",
-    "MIDDLEWARE",
-    "CACHES",
-    "SESSION_ENGINE",
-    "SESSION_CACHE_ALIAS",
-    "PORTAL_PAGE_CACHE_SECONDS",
-    "PORTAL_STRUCTURE_CACHE_SECONDS",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_PROXY_SSL_HEADER",
-    "SESSION_COOKIE_SECURE",
-    "CSRF_COOKIE_SECURE",
-]
-
-
-@pytest.fixture(scope="module")
-def production_values():
-    if reason := redis_reachable():
-        pytest.skip(reason)
-    result = load_production_settings(
-        "from django.conf import settings; import json; "
-        f"print(json.dumps({{name: getattr(settings, name) for name in {PRODUCTION_SETTINGS}}}))",
-        SECRET_KEY="s" * 50,
-        ALLOWED_HOSTS="testserver",
-        REDIS_URL=TEST_REDIS_URL,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-@pytest.fixture
-def production(settings, production_values):
-    """The production settings that shape a request, in this process."""
-    for name, value in production_values.items():
-        setattr(settings, name, value)
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture
