@@ -33,7 +33,11 @@ class ScheduleChangeForm(forms.Form):
     def __init__(self, *args, tour, **kwargs):
         super().__init__(*args, **kwargs)
         self.tour = tour
-        self.fields["city"].queryset = CityPage.objects.live().members().order_by("title")
+        # A city is booked, not one of its translations: booking Stockholm in English and
+        # in Swedish would give it two weeks of one tour.
+        self.fields["city"].queryset = (
+            CityPage.objects.live().members().one_per_city().order_by("title")
+        )
         weeks = [(week, week) for week in tour.weeks()]
         self.fields["other_week"].widget = forms.Select(choices=weeks)
 

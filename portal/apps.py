@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import cache, structure
+        from . import cache, permissions, structure
 
         cache.connect()
+        permissions.connect()
         structure.connect()
