@@ -1,4 +1,10 @@
-"""Rights on pages follow the content into every language.
+"""Who may see and do what in the admin, beyond Wagtail's defaults.
+
+What a user sees of pages and media in the admin: a city's editors see the pages they
+may edit (their city's), and the images and documents of the collections they may use;
+network staff see everything.
+
+Rights on pages follow the content into every language.
 
 Wagtail grants a group's page permissions on one page and its subtree, and the copy of a
 page in another locale lives in another tree. Without this, network staff could work
@@ -10,7 +16,27 @@ rights and the moderation workflow of the page it was translated from.
 
 from django.contrib.auth.models import Permission
 from wagtail.models import GroupPagePermission, Page, WorkflowPage
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 from wagtail.signals import copy_for_translation_done
+
+# What lets someone see an image or document in the admin: using it, editing it or
+# deleting it.
+MEDIA_ACTIONS = ["choose", "change", "delete"]
+
+
+def editable_pages(user):
+    """The pages whose drafts, history and pending changes the user may see."""
+    return PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["add", "change", "publish"]
+    )
+
+
+def media_seen_in_admin(model, user):
+    """The images or documents (``model``) that the user may see in the admin."""
+    return policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+        user, MEDIA_ACTIONS
+    )
 
 
 def grant_in_every_locale(group, page, codenames):
