@@ -3,9 +3,9 @@ import json
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from cities.models import CityPage
+from portal.forms import PortalModelForm
 from theme.templatetags.theme_tags import long_date
 
 from .models import CHANNEL_TEXT_LIMITS, TourStop
@@ -98,7 +98,7 @@ class ScheduleChangeForm(forms.Form):
         }
 
 
-class TakeoverPostForm(WagtailAdminModelForm):
+class TakeoverPostForm(PortalModelForm):
     """A city's post for one day of its week. A city's editors see only their own weeks."""
 
     def __init__(self, *args, **kwargs):
