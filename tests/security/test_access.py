@@ -283,6 +283,19 @@ def test_no_bulk_action_chooser_report_or_history_shows_an_editor_another_citys_
     assert leaks == [], "\n".join(map(str, leaks))
 
 
+def test_another_citys_takeover_post_has_no_history_or_usage_for_an_editor(world):
+    """Wagtail's history and usage views asked only for the model permission, which every
+    city's editors hold; the post's own city still opens them."""
+    urls = [
+        reverse(f"events_takeoverpost:{view}", args=[world["ids"]["post"]])
+        for view in ("history", "history_results", "usage")
+    ]
+    oslo, stockholm = logged_in(world["oslo_editor"]), logged_in(world["stockholm_editor"])
+    for url in urls:
+        assert oslo.get(url).status_code in {302, 403, 404}, url
+        assert stockholm.get(url).status_code == 200, url
+
+
 def test_the_site_wide_reports_name_staff_to_staff_only(world, staff):
     """Site history names who did what; a city's editors are refused it (and Page types
     usage), while staff see other cities' work there."""
