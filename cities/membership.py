@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission
 
 from portal.emails import send_templated_email
+from portal.permissions import grant_in_every_locale
 from portal.roles import NETWORK_STAFF, city_editors_group_name
 
 from .models import ApplicationStatus, CityIndexPage, CityPage, MembershipApplication
@@ -165,22 +166,16 @@ def create_editors_group(application, city_page, collection):
 
 
 def grant_city_editing(group, city_page, collection):
-    """What a city's editors group may do: edit its city's pages, use its collection, and
-    write the city's takeover posts."""
+    """What a city's editors group may do: edit its city's pages in every language, use
+    its collection, and write the city's takeover posts."""
     group.permissions.add(
         *(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
             for app_label, codename in EDITOR_PERMISSIONS
         )
     )
-    for codename in EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.create(
-            group=group,
-            page=city_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    # In every language: a translation made later gets them too (portal.permissions).
+    grant_in_every_locale(group, city_page, EDITOR_PAGE_PERMISSIONS)
     for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.create(
             group=group,

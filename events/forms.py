@@ -3,9 +3,9 @@ import json
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from cities.models import CityPage
+from portal.forms import PortalModelForm
 from theme.templatetags.theme_tags import long_date
 
 from .models import CHANNEL_TEXT_LIMITS, TourStop
@@ -33,7 +33,11 @@ class ScheduleChangeForm(forms.Form):
     def __init__(self, *args, tour, **kwargs):
         super().__init__(*args, **kwargs)
         self.tour = tour
-        self.fields["city"].queryset = CityPage.objects.live().members().order_by("title")
+        # A city is booked, not one of its translations: booking Stockholm in English and
+        # in Swedish would give it two weeks of one tour.
+        self.fields["city"].queryset = (
+            CityPage.objects.live().members().one_per_city().order_by("title")
+        )
         weeks = [(week, week) for week in tour.weeks()]
         self.fields["other_week"].widget = forms.Select(choices=weeks)
 
@@ -94,7 +98,7 @@ class ScheduleChangeForm(forms.Form):
         }
 
 
-class TakeoverPostForm(WagtailAdminModelForm):
+class TakeoverPostForm(PortalModelForm):
     """A city's post for one day of its week. A city's editors see only their own weeks."""
 
     def __init__(self, *args, **kwargs):

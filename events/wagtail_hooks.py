@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
@@ -42,6 +44,22 @@ class TakeoverPostPermissionPolicy(ModelPermissionPolicy):
         return self.model.objects.editable_by(user)
 
 
+class OnlyPostsTheUserMayEdit:
+    """Wagtail's history and usage views check the model permission only, which every
+    city's editors hold; another city's post is treated as if it did not exist."""
+
+    def get_base_object_queryset(self):
+        return super().get_base_object_queryset().editable_by(self.request.user)
+
+
+class TakeoverPostHistoryView(OnlyPostsTheUserMayEdit, HistoryView):
+    pass
+
+
+class TakeoverPostUsageView(OnlyPostsTheUserMayEdit, UsageView):
+    pass
+
+
 class TakeoverPostViewSet(ModelViewSet):
     model = TakeoverPost
     icon = "comment"
@@ -62,6 +80,8 @@ class TakeoverPostViewSet(ModelViewSet):
     add_view_class = admin_views.TakeoverPostCreateView
     edit_view_class = admin_views.TakeoverPostEditView
     delete_view_class = admin_views.TakeoverPostDeleteView
+    history_view_class = TakeoverPostHistoryView
+    usage_view_class = TakeoverPostUsageView
 
     def get_form_class(self, for_update=False):
         return self.get_edit_handler().get_form_class()

@@ -7,8 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import admin_display, cache, structure
+        from . import admin_display, cache, permissions, structure
 
         cache.connect()
+        permissions.connect()
         structure.connect()
         admin_display.register()

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
+from portal.admin_views import PageTypesUsageView, SiteHistoryView, staff_report
 from portal.api import api_router
 
 urlpatterns = [
@@ -20,6 +21,14 @@ urlpatterns = [
     path(
         "admin/password_reset/",
         RedirectView.as_view(pattern_name="account_reset_password"),
+    ),
+    # Wagtail's site-wide reports, for network staff only (portal/admin_views.py).
+    path("admin/reports/site-history/", staff_report(SiteHistoryView)),
+    path("admin/reports/site-history/results/", staff_report(SiteHistoryView, results_only=True)),
+    path("admin/reports/page-types-usage/", staff_report(PageTypesUsageView)),
+    path(
+        "admin/reports/page-types-usage/results/",
+        staff_report(PageTypesUsageView, results_only=True),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,14 +1,28 @@
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
+from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.pages.bulk_actions import delete as page_bulk_delete
+from wagtail.admin.views.pages.bulk_actions import move as page_bulk_move
+from wagtail.admin.views.pages.bulk_actions import publish as page_bulk_publish
+from wagtail.admin.views.pages.bulk_actions import unpublish as page_bulk_unpublish
+from wagtail.documents.views.bulk_actions import add_tags as document_bulk_add_tags
+from wagtail.documents.views.bulk_actions import (
+    add_to_collection as document_bulk_add_to_collection,
+)
+from wagtail.documents.views.bulk_actions import delete as document_bulk_delete
+from wagtail.images.views.bulk_actions import add_tags as image_bulk_add_tags
+from wagtail.images.views.bulk_actions import add_to_collection as image_bulk_add_to_collection
+from wagtail.images.views.bulk_actions import delete as image_bulk_delete
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import STAFF_REPORTS, may_see_site_wide_reports
 from .models import CapitalCodeTheme, CharterGoal
+from .permissions import editable_pages, media_seen_in_admin
 
 
 class CharterGoalViewSet(SnippetViewSet):
@@ -36,22 +50,28 @@ register_snippet(ReferenceDataViewSetGroup)
 
 
 # --- What a city's editors may see of other cities' work ------------------------------
-# Wagtail's page chooser lists every page, drafts included, and its move confirmation
-# shows a page before checking that the user may move it. A city's drafts are its own
-# until published, so both are narrowed to what the user may see.
+# A city's drafts, and the pending changes to its published pages, are its own until
+# published. Wagtail's page chooser lists every page with its draft title, its move
+# confirmation shows a page before checking that the user may move it, and its bulk
+# actions list what they refuse to act on. Each is narrowed to what the user may see
+# (portal.permissions.editable_pages, .media_seen_in_admin).
 
 
 @hooks.register("construct_page_chooser_queryset")
 def only_live_or_editable_pages(pages, request):
     if request.user.is_superuser:
         return pages
-    editable = PagePermissionPolicy().instances_user_has_permission_for(request.user, "change")
-    visible = Q(live=True) | Q(pk__in=editable.values("pk"))
+    # A page the user may not edit is shown only as it is published: not while its
+    # draft title (which the chooser shows) differs from its live one. One condition on
+    # the id, which the chooser's search can filter by too.
+    visible = Page.objects.filter(
+        Q(pk__in=editable_pages(request.user).values("pk")) | Q(live=True, draft_title=F("title"))
+    ).values("pk")
     # The chooser also shows the page whose children it lists.
     parent = request.resolver_match and request.resolver_match.kwargs.get("parent_page_id")
-    if parent and not Page.objects.filter(visible, pk=parent).exists():
+    if parent and not visible.filter(pk=parent).exists():
         raise PermissionDenied
-    return pages.filter(visible)
+    return pages.filter(pk__in=visible)
 
 
 @hooks.register("before_move_page")
@@ -59,3 +79,54 @@ def refuse_moves_the_user_may_not_make(request, page, destination):
     if not page.permissions_for_user(request.user).can_move_to(destination):
         return permission_denied(request)
     return None
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    if not may_see_site_wide_reports(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in STAFF_REPORTS]
+
+
+class OnlyWhatTheUserMaySee:
+    """A bulk action that acts on, and lists, only objects the user may see in the admin:
+    any other id is treated as if it did not exist."""
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(self.seen_by(self.request.user), pk__in=object_ids)
+
+
+class PageBulkActionSeen(OnlyWhatTheUserMaySee):
+    def seen_by(self, user):
+        return editable_pages(user)
+
+
+class MediaBulkActionSeen(OnlyWhatTheUserMaySee):
+    def seen_by(self, user):
+        return media_seen_in_admin(self.model, user)
+
+
+PAGE_BULK_ACTIONS = [
+    page_bulk_delete.DeleteBulkAction,
+    page_bulk_move.MoveBulkAction,
+    page_bulk_publish.PublishBulkAction,
+    page_bulk_unpublish.UnpublishBulkAction,
+]
+MEDIA_BULK_ACTIONS = [
+    image_bulk_delete.DeleteBulkAction,
+    image_bulk_add_tags.AddTagsBulkAction,
+    image_bulk_add_to_collection.AddToCollectionBulkAction,
+    document_bulk_delete.DeleteBulkAction,
+    document_bulk_add_tags.AddTagsBulkAction,
+    document_bulk_add_to_collection.AddToCollectionBulkAction,
+]
+# Registered after Wagtail's own (order=1), so that these replace them.
+NARROWED_BULK_ACTIONS = [
+    *((PageBulkActionSeen, action) for action in PAGE_BULK_ACTIONS),
+    *((MediaBulkActionSeen, action) for action in MEDIA_BULK_ACTIONS),
+]
+for narrowing, action in NARROWED_BULK_ACTIONS:
+    hooks.register(
+        "register_bulk_action",
+        type(action.__name__, (narrowing, action), {"__module__": __name__}),
+        order=1,
+    )

@@ -1,11 +1,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Window
+from django.db.models import Count, Q, Window
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from cities.charts import indicator_series
@@ -71,6 +71,15 @@ class CityIndexPage(BasePage):
 class CityPageQuerySet(PortalPageQuerySet):
     def members(self):
         return self.filter(membership_status=MembershipStatus.MEMBER)
+
+    def one_per_city(self):
+        """Each city once, not once per translation: its page in the site's default
+        language, or, for a city without one, whatever pages it has."""
+        default = Locale.get_default()
+        return self.filter(
+            Q(locale=default)
+            | ~Q(translation_key__in=self.filter(locale=default).values("translation_key"))
+        )
 
     def matching(self, country="", name=""):
         cities = self

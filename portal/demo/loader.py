@@ -58,9 +58,10 @@ ACCOUNTS = [
         "email": "staff@example.org",
         "first_name": "Astrid",
         "last_name": "Nyberg",
+        # A plain member of the group, so the demo shows what staff really may do (in
+        # every language) and not what a superuser may.
         "group": NETWORK_STAFF,
-        # A superuser as well, so the demo also reaches what the group does not cover.
-        "is_superuser": True,
+        "is_superuser": False,
     },
     {
         "email": "editor.stockholm@example.org",
@@ -354,8 +355,12 @@ class DemoLoader:
             fields = dict(account)
             group = Group.objects.get(name=fields.pop("group"))
             if existing := User.objects.filter(email__iexact=fields["email"]).first():
-                # Databases loaded before the second factor was required get it now.
+                # Databases loaded before the second factor was required get it now, and
+                # those loaded when the staff account was a superuser lose that.
                 add_totp(existing, DEMO_TOTP_SECRET)
+                if existing.is_superuser != fields["is_superuser"]:
+                    existing.is_superuser = fields["is_superuser"]
+                    existing.save(update_fields=["is_superuser"])
                 continue
             user = User(is_staff=True, **fields)
             user.set_password(DEMO_PASSWORD)

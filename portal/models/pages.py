@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.forms import PortalPageForm
 from portal.localisation import active_locale, default_locale, localized, reference_terms
 from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
@@ -46,6 +47,9 @@ class BasePage(Page):
     served_with = ()
 
     objects = page_manager(PortalPageQuerySet)
+
+    # Images and documents attached must be the editor's to use (portal.forms).
+    base_form_class = PortalPageForm
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     settings_panels = [*Page.settings_panels, FieldPanel("is_demo_content")]

@@ -5,11 +5,17 @@ import re
 import uuid
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
+from wagtail.log_actions import log
+from wagtail.models import Collection
 
 from cities.factories import MembershipApplicationFactory
 from cities.models.membership import ApplicationStatus
+from events.factories import TakeoverPostFactory, TourStopFactory
+from portal.factories import PortalImageFactory
+from portal.models import PortalDocument
 from practices.factories import PracticePageFactory
 from tests.conftest import logged_in
 
@@ -23,7 +29,18 @@ EDIT_WORD = "Wombatpendingedit"
 EDIT_PHRASE = "walks revised but not yet published"
 APPLICATION_WORD = "Numbatapplication"
 APPLICATION_PHRASE = "reasons only staff may read"
-SECRET_PHRASES = (DRAFT_PHRASE, EDIT_PHRASE, APPLICATION_PHRASE)
+# Another city's takeover post, image and document, which its editors alone may see.
+POST_PHRASE = "our mayor's unannounced walk"
+IMAGE_PHRASE = "Slussen before the rebuild"
+DOCUMENT_PHRASE = "Draft safety programme 2028"
+SECRET_PHRASES = (
+    DRAFT_PHRASE,
+    EDIT_PHRASE,
+    APPLICATION_PHRASE,
+    POST_PHRASE,
+    IMAGE_PHRASE,
+    DOCUMENT_PHRASE,
+)
 
 # Admin URLs that are public by design: the icon sprite and the interface's translations.
 PUBLIC_ADMIN_URLS = {"wagtailadmin_sprite", "wagtailadmin_javascript_catalog"}
@@ -71,15 +88,23 @@ def concrete_url(route, pattern, ids):
     url = url.replace("^", "").replace("$", "")
     if not isinstance(pattern.pattern, RoutePattern):
         return url
+    object_id = next(
+        (ids[kind] for prefix, kind in OBJECT_IDS_BY_ROUTE if route.startswith(prefix)),
+        ids["application"] if "membership" in route else ids["page"],
+    )
     for name, converter in pattern.pattern.converters.items():
         kind = type(converter).__name__
-        value = {
-            "IntConverter": ids["application"] if "membership" in route else ids["page"],
-            "UUIDConverter": uuid.uuid4(),
-            "SlugConverter": "x",
-        }.get(kind, str(ids["application"] if "membership" in route else ids["page"]))
+        value = {"UUIDConverter": uuid.uuid4(), "SlugConverter": "x"}.get(kind, object_id)
         url = _replace_parameter(url, name, value)
     return url
+
+
+# Which object of the other city a route's id stands for; the rest take the draft page.
+OBJECT_IDS_BY_ROUTE = [
+    ("admin/images/", "image"),
+    ("admin/documents/", "document"),
+    ("admin/events_takeoverpost/", "post"),
+]
 
 
 def _replace_parameter(url, name, value):
@@ -94,7 +119,7 @@ def _replace_parameter(url, name, value):
 
 @pytest.fixture
 def world(staff, approved_city):
-    stockholm, _stockholm_editor = approved_city("Stockholm", "SE")
+    stockholm, stockholm_editor = approved_city("Stockholm", "SE")
     stockholm.save_revision(user=staff).publish()
     _oslo, oslo_editor = approved_city("Oslo", "NO")
     draft = PracticePageFactory(
@@ -108,13 +133,38 @@ def world(staff, approved_city):
         country="IS",
         motivation=f"Our {APPLICATION_PHRASE}: {APPLICATION_WORD}",
     )
+    stockholm_collection = Collection.objects.get(name="Stockholm")
+    image = PortalImageFactory(title=IMAGE_PHRASE, collection=stockholm_collection)
+    document = PortalDocument.objects.create(
+        title=DOCUMENT_PHRASE,
+        collection=stockholm_collection,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="programme.pdf"),
+    )
+    post = TakeoverPostFactory(
+        stop=TourStopFactory(city=stockholm),
+        text=f"Tomorrow {POST_PHRASE} through Husby.",
+        created_by=stockholm_editor,
+    )
+    # What Site history would list: the post written and submitted, a staff member's edit.
+    log(post, "wagtail.create", user=stockholm_editor)
+    log(post, "events.takeover_post.submit", user=stockholm_editor)
     return {
         "stockholm": stockholm,
         "draft": draft,
         "published": published,
         "application": application,
         "oslo_editor": oslo_editor,
-        "ids": {"page": draft.pk, "application": application.pk},
+        "stockholm_editor": stockholm_editor,
+        "image": image,
+        "document": document,
+        "post": post,
+        "ids": {
+            "page": draft.pk,
+            "application": application.pk,
+            "image": image.pk,
+            "document": document.pk,
+            "post": post.pk,
+        },
     }
 
 
@@ -156,8 +206,6 @@ def editor_opened(world, names):
         url = concrete_url(route, pattern, world["ids"])
         if url is None or not (pattern.pattern.converters or "membership" in route):
             continue
-        if name and name.startswith(("wagtailimages", "wagtaildocs")):
-            continue  # their ids are not the page's; covered by collection permissions
         response = editor.get(url)
         if response.status_code == 200:
             body = response.content.decode()
@@ -173,6 +221,109 @@ def test_every_admin_url_about_another_citys_pages_or_the_applications_refuses_a
     # snippet chooser, which portal/ and cities/wagtail_hooks.py narrow.
     opened = editor_opened(world, lambda name: True)
     assert opened == [], "\n".join(map(str, opened))
+
+
+def bulk(app_label, model_name, action, query):
+    return f"{reverse('wagtail_bulk_action', args=[app_label, model_name, action])}?{query}"
+
+
+PAGE_BULK_ACTIONS = ("delete", "unpublish", "publish", "move")
+MEDIA_BULK_ACTIONS = ("delete", "add_tags", "add_to_collection")
+
+
+def urls_about_another_citys_work(world):
+    """Admin URLs that take another city's objects from the query string, list them, or
+    report on the whole site: the walk above cannot fill them in."""
+    ids, stockholm = world["ids"], world["stockholm"]
+    pages = f"id={ids['page']}&id={world['published'].pk}"
+    return [
+        *(bulk("wagtailcore", "page", action, pages) for action in PAGE_BULK_ACTIONS),
+        *(
+            bulk("wagtailcore", "page", action, f"id=all&childOf={stockholm.pk}")
+            for action in PAGE_BULK_ACTIONS
+        ),
+        *(
+            bulk("portal", "portalimage", action, f"id={ids['image']}")
+            for action in MEDIA_BULK_ACTIONS
+        ),
+        *(
+            bulk("portal", "portaldocument", action, f"id={ids['document']}")
+            for action in MEDIA_BULK_ACTIONS
+        ),
+        reverse("wagtailadmin_choose_page_child", args=[stockholm.pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=Safety",
+        *(
+            reverse(f"wagtailadmin_reports:{report}")
+            for report in (
+                "site_history",
+                "site_history_results",
+                "page_types_usage",
+                "page_types_usage_results",
+                "workflow",
+                "workflow_tasks",
+                "aging_pages",
+                "locked_pages",
+            )
+        ),
+        *(
+            reverse(f"events_takeoverpost:{view}", args=[ids["post"]])
+            for view in ("history", "history_results", "usage", "edit", "copy", "delete")
+        ),
+    ]
+
+
+def test_no_bulk_action_chooser_report_or_history_shows_an_editor_another_citys_work(world):
+    editor = logged_in(world["oslo_editor"])
+    leaks = []
+    for url in urls_about_another_citys_work(world):
+        response = editor.get(url)
+        body = response.content.decode()
+        if found := [phrase for phrase in SECRET_PHRASES if phrase in body]:
+            leaks.append((url, response.status_code, found))
+    assert leaks == [], "\n".join(map(str, leaks))
+
+
+def test_another_citys_takeover_post_has_no_history_or_usage_for_an_editor(world):
+    """Wagtail's history and usage views asked only for the model permission, which every
+    city's editors hold; the post's own city still opens them."""
+    urls = [
+        reverse(f"events_takeoverpost:{view}", args=[world["ids"]["post"]])
+        for view in ("history", "history_results", "usage")
+    ]
+    oslo, stockholm = logged_in(world["oslo_editor"]), logged_in(world["stockholm_editor"])
+    for url in urls:
+        assert oslo.get(url).status_code in {302, 403, 404}, url
+        assert stockholm.get(url).status_code == 200, url
+
+
+def test_the_site_wide_reports_name_staff_to_staff_only(world, staff):
+    """Site history names who did what; a city's editors are refused it (and Page types
+    usage), while staff see other cities' work there."""
+    reports = [
+        reverse("wagtailadmin_reports:site_history"),
+        reverse("wagtailadmin_reports:page_types_usage"),
+    ]
+    editor = logged_in(world["oslo_editor"])
+    for url in reports:
+        assert editor.get(url).status_code in {302, 403}, url
+    history = logged_in(staff).get(reports[0]).content.decode()
+    assert "Takeover post submitted" in history
+    menu = editor.get(reverse("wagtailadmin_home")).content.decode()
+    assert reports[0] not in menu
+
+
+def test_a_citys_editors_still_see_their_own_work(world):
+    """The narrowing above leaves a city's editors their own pages, images and posts."""
+    editor = logged_in(world["stockholm_editor"])
+    ids = world["ids"]
+    delete_pages = editor.get(bulk("wagtailcore", "page", "delete", f"id={ids['page']}"))
+    assert DRAFT_PHRASE in delete_pages.content.decode()
+    delete_image = editor.get(bulk("portal", "portalimage", "delete", f"id={ids['image']}"))
+    assert IMAGE_PHRASE in delete_image.content.decode()
+    history = editor.get(reverse("events_takeoverpost:history", args=[ids["post"]]))
+    assert history.status_code == 200
+    chooser = editor.get(reverse("wagtailadmin_choose_page_child", args=[world["stockholm"].pk]))
+    assert EDIT_PHRASE in chooser.content.decode()
 
 
 def test_the_membership_views_refuse_other_editors_and_strangers(client, world):

@@ -13,7 +13,6 @@ from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
-    GroupPagePermission,
     Locale,
     Page,
     Site,
@@ -25,6 +24,7 @@ from wagtail.models import (
 from cities.models import CityIndexPage
 from events.models import EventIndexPage, TourIndexPage
 from portal.models import CrosswalkPage, HomePage, StandardPage, StoryIndexPage
+from portal.permissions import grant_in_every_locale
 from portal.roles import MEMBERS, NETWORK_STAFF
 from practices.models import PracticeIndexPage
 
@@ -296,10 +296,8 @@ class Command(BaseCommand):
         if created:
             self.changes.append(f"created the group {NETWORK_STAFF!r}")
         group.permissions.add(*(permission(*perm) for perm in STAFF_PERMISSIONS))
-        for codename in STAFF_PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=permission("wagtailcore", codename)
-            )
+        # Staff work in every language: on each translation of the home page.
+        grant_in_every_locale(group, home, STAFF_PAGE_PERMISSIONS)
         root_collection = Collection.get_first_root_node()
         for perm in STAFF_COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
@@ -314,4 +312,5 @@ class Command(BaseCommand):
         if created:
             self.changes.append(f"created the workflow {STAFF_WORKFLOW!r}")
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-        WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+        for translation in home.get_translations(inclusive=True):
+            WorkflowPage.objects.get_or_create(page=translation, defaults={"workflow": workflow})
