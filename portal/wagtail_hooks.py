@@ -6,19 +6,20 @@ from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .models import CapitalCodeTheme, CharterGoal
+from .viewsets import ReferenceTermViewSet
 
 
-class CharterGoalViewSet(SnippetViewSet):
+class CharterGoalViewSet(ReferenceTermViewSet):
     model = CharterGoal
     icon = "flag"
     list_display = ["number", "name", "slug"]
     ordering = ["number"]
 
 
-class CapitalCodeThemeViewSet(SnippetViewSet):
+class CapitalCodeThemeViewSet(ReferenceTermViewSet):
     model = CapitalCodeTheme
     icon = "tag"
     list_display = ["number", "name", "slug"]
