@@ -1,4 +1,5 @@
-"""Admin forms shared by every app: what an editor attaches must be theirs to use."""
+"""Admin forms shared by every app: what an editor attaches must be theirs to use, and the
+reference terms a page is filed under are listed once, in the page's language."""
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -7,6 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.permissions import policy_registry
+
+from portal.localisation import localized, term_fields, term_in_visitor_language, terms_in_locale
 
 NOT_YOURS_TO_USE = _(
     "One of the images or documents chosen here is not available to you. Choose one from "
@@ -81,8 +84,30 @@ class MediaOfTheirOwn:
         return usable_media(model, self.for_user).filter(pk=object_id).exists()
 
 
+def name_in_admin_language(term):
+    # The admin runs in the editor's language, so the visitor's language is theirs here.
+    return term_in_visitor_language(term).name
+
+
 class PortalPageForm(MediaOfTheirOwn, WagtailAdminPageForm):
-    pass
+    """A page's choices of charter goals, themes and target groups list each term once:
+    the page's own language's row (the original where it has no translation yet), named
+    in the editor's admin language. A page translated from another language may still
+    hold its source's terms; they are shown as the same terms of the page's language,
+    which ``BasePage.clean`` files it with."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale = self.instance.locale if self.instance.locale_id else None
+        for relation in term_fields(self._meta.model):
+            field = self.fields.get(relation.name)
+            if field is None or locale is None:
+                continue
+            field.queryset = localized(field.queryset, locale)
+            field.label_from_instance = name_in_admin_language
+            chosen = self.initial.get(relation.name)
+            if chosen and not self.is_bound:
+                self.initial[relation.name] = terms_in_locale(list(chosen), locale.pk)
 
 
 class PortalModelForm(MediaOfTheirOwn, WagtailAdminModelForm):

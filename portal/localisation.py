@@ -17,8 +17,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import get_language
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from portal.memo import per_request
 from portal.structure import shared
@@ -76,10 +77,10 @@ def term_in_visitor_language(term):
     return translations.get(term.translation_key, term)
 
 
-def localized(queryset):
-    """The rows in the active language, and those in the default language that have no
-    translation into it yet."""
-    active = active_locale()
+def localized(queryset, locale=None):
+    """The rows in the active language (or the locale given), and those in the default
+    language that have no translation into it yet."""
+    active = locale or active_locale()
     default = default_locale()
     if active.pk == default.pk:
         return queryset.filter(locale=active)
@@ -105,3 +106,34 @@ def reference_term_or_404(model, slug):
         if term.slug == slug:
             return term
     raise Http404(f"No {model._meta.verbose_name} {slug!r}")
+
+
+def term_fields(model):
+    """A page model's choices of reference terms (charter goals, themes, target groups):
+    its many-to-many relations to translatable models that are not pages."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, ParentalManyToManyField)
+        and issubclass(field.related_model, TranslatableMixin)
+        and not issubclass(field.related_model, Page)
+    ]
+
+
+def terms_in_locale(terms, locale_id):
+    """The terms as a page in the locale files them: each one's translation into that
+    language, or the term itself where it has none yet."""
+    foreign = [term for term in terms if term.locale_id != locale_id]
+    if not foreign:
+        return list(terms)
+    model = type(foreign[0])
+    translations = {
+        translation.translation_key: translation
+        for translation in model._default_manager.filter(
+            locale_id=locale_id, translation_key__in=[term.translation_key for term in foreign]
+        )
+    }
+    return [
+        term if term.locale_id == locale_id else translations.get(term.translation_key, term)
+        for term in terms
+    ]

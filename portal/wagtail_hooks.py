@@ -18,21 +18,22 @@ from wagtail.images.views.bulk_actions import add_to_collection as image_bulk_ad
 from wagtail.images.views.bulk_actions import delete as image_bulk_delete
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin_views import STAFF_REPORTS, may_see_site_wide_reports
 from .models import CapitalCodeTheme, CharterGoal
 from .permissions import editable_pages, media_seen_in_admin
+from .viewsets import ReferenceTermViewSet
 
 
-class CharterGoalViewSet(SnippetViewSet):
+class CharterGoalViewSet(ReferenceTermViewSet):
     model = CharterGoal
     icon = "flag"
     list_display = ["number", "name", "slug"]
     ordering = ["number"]
 
 
-class CapitalCodeThemeViewSet(SnippetViewSet):
+class CapitalCodeThemeViewSet(ReferenceTermViewSet):
     model = CapitalCodeTheme
     icon = "tag"
     list_display = ["number", "name", "slug"]

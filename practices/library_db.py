@@ -5,9 +5,10 @@ stemmed in the practice's language (``PracticeSearchDocument``), or
 elsewhere (SQLite in development) by the site's Wagtail search backend.
 
 On PostgreSQL every facet is counted in one query over the matching practices' stored
-facet values (``PracticeSearchDocument.facets``), and their labels are read in one more;
-elsewhere each facet is counted with an aggregate query over the relations. Either way
-the number of queries stays the same however many practices, cities and tags there are.
+facet values (``PracticeSearchDocument.facets``); elsewhere each facet is counted with an
+aggregate query over the relations. Either way the values are counted by slug or code
+and their labels read in one more query, in the visitor's language, and the number of
+queries stays the same however many practices, cities and tags there are.
 """
 
 import dataclasses
@@ -111,12 +112,13 @@ def search(query):
     if connection.vendor == "postgresql":
         counts = count_stored_facets(practices, selections)
     else:
-        counts = {}
+        found = {}
         for name, facet in FACET_FIELDS.items():
             # Each facet counts what a click would give: the results narrowed by every
             # *other* facet's selection.
             others = narrow(practices, {n: v for n, v in selections.items() if n != name})
-            counts[name] = count_values(others, facet)
+            found[name] = count_values(others, facet)
+        counts = labelled(found)
     facets = {
         name: facet_values(facet, counts[name], selections.get(name, ()))
         for name, facet in FACET_FIELDS.items()
@@ -230,6 +232,12 @@ def count_stored_facets(practices, selections):
     for name, values in selections.items():
         for value in values:
             found[name].setdefault(value, 0)
+    return labelled(found)
+
+
+def labelled(found):
+    """Each facet's counted values, {facet: {value: count}}, with their labels and
+    numbers: {facet: {value: (label, number, count)}}."""
     labels = label_values(found)
     return {
         name: {value: (*labels[name][value], count) for value, count in values.items()}
@@ -293,18 +301,16 @@ def content_language(language_code):
 
 
 def count_values(practices, facet):
-    """Each value's label, number and count of distinct practices, in one query."""
+    """Each value's count of distinct practices, {value: count}, in one query. Counted by
+    the value alone: practices filed with a term's different translations (its slug is
+    the same in every language) count as one value, which ``label_values`` names in the
+    visitor's language."""
     rows = (
         practices.order_by()
-        .values_list(*facet.lookups())
+        .values_list(facet.lookups()[0])
         .annotate(count=Count("pk", distinct=True))
     )
-    counts = {}
-    for *fields, count in rows:
-        value, label, number = facet.describe(fields)
-        if value:
-            counts[value] = (label, number, count)
-    return counts
+    return {value: count for value, count in rows if value}
 
 
 def count_results(status_counts, selected_statuses):

@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.viewsets import ReferenceTermViewSet
 
 from .models import TargetGroup
 from .reports import PracticesDueForReviewView
@@ -12,7 +13,7 @@ from .reports import PracticesDueForReviewView
 page_permission_policy = PagePermissionPolicy()
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(ReferenceTermViewSet):
     model = TargetGroup
     icon = "group"
     list_display = ["name", "slug"]

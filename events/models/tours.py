@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -21,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.fields import MultipleChoiceJSONField
+from portal.forms import PortalPageForm
 from portal.localisation import default_locale
 from portal.models import BasePage
 
@@ -93,7 +93,7 @@ class TourIndexPage(BasePage):
         return context
 
 
-class TourPageForm(WagtailAdminPageForm):
+class TourPageForm(PortalPageForm):
     """Changing the tour's weeks or breaks must not strand a stop that is already
     scheduled: staff move the stop on the schedule screen first."""
 

@@ -2,11 +2,11 @@
 wagtail-localize, so the admin shows each page's translation status and what changed in
 the source since it was last translated.
 
-The home page, the sections, the about and crosswalk pages, the charter goals, the Capital
-Code themes, the target groups, two city profiles and five of Stockholm's and
-Gothenburg's practices are translated. Everything else stays untranslated on purpose: the
-Swedish site shows it in English, with a note, which is what a visitor meets while
-translators catch up.
+The home page, the sections, the about and crosswalk pages, two city profiles and five of
+Stockholm's and Gothenburg's practices are translated (the charter goals, the Capital Code
+themes and the target groups come in every language from the data migrations).
+Everything else stays untranslated on purpose: the Swedish site shows it in English, with
+a note, which is what a visitor meets while translators catch up.
 
 Each text is keyed by its English source segment (a title, a field, or one paragraph or
 list item of rich text); slugs are not translated, so web addresses stay the same.
@@ -14,9 +14,6 @@ list item of rich text); slugs are not translated, so web addresses stay the sam
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
-from portal.models import CapitalCodeTheme, CharterGoal
-from practices.models import TargetGroup
 
 # The pages to translate, by slug, parents before children; the home page comes first.
 PAGES = [
@@ -119,80 +116,6 @@ SWEDISH = {
         "fyra teman som omsätter dem i praktiken. Tabellen visar vilka mål varje tema "
         "bidrar till."
     ),
-    # The charter's goals
-    "Safe urban spaces": "Trygga stadsmiljöer",
-    "Streets, squares, stations and parks where residents feel safe and are safe: lighting, "
-    "maintenance, life in the place, and shared responsibility with property owners, "
-    "businesses and the police.": (
-        "Gator, torg, stationer och parker där invånarna känner sig trygga och är säkra: "
-        "belysning, skötsel, liv på platsen och ett delat ansvar med fastighetsägare, "
-        "näringsliv och polis."
-    ),
-    "Safe online sphere": "Trygg digital miljö",
-    "A digital public space free from hate, threats and recruitment to violent extremism, "
-    "where residents and public servants can take part without fear.": (
-        "Ett digitalt offentligt rum fritt från hat, hot och rekrytering till våldsbejakande "
-        "extremism, där invånare och offentliganställda kan delta utan rädsla."
-    ),
-    "Strong families": "Starka familjer",
-    "Support to parents and families early, from home visits to new parents to help for "
-    "families worried about a child drawn into crime or extremism.": (
-        "Tidigt stöd till föräldrar och familjer, från hembesök hos nyblivna föräldrar till "
-        "hjälp för familjer som oroar sig för att ett barn dras in i kriminalitet eller "
-        "extremism."
-    ),
-    "Safe public institutions": "Trygga offentliga verksamheter",
-    "Schools, social services, libraries and city halls that are safe to work in and to "
-    "visit, and staff who know how to recognise and act on concerns.": (
-        "Skolor, socialtjänst, bibliotek och stadshus som är trygga att arbeta i och besöka, "
-        "och personal som vet hur de känner igen och agerar på en oro."
-    ),
-    "Strong youth engagement": "Starkt engagemang bland unga",
-    "Young people with a voice, a place and a future in their city, involved in the work "
-    "against crime and extremism rather than only its target.": (
-        "Unga med en röst, en plats och en framtid i sin stad, delaktiga i arbetet mot brott "
-        "och extremism och inte bara dess målgrupp."
-    ),
-    "Safe communities": "Trygga lokalsamhällen",
-    "Neighbourhoods with trust between residents and with the authorities, where civil "
-    "society, faith communities and the city work together.": (
-        "Stadsdelar med tillit mellan invånarna och till myndigheterna, där civilsamhället, "
-        "trossamfunden och staden arbetar tillsammans."
-    ),
-    # The Capital Code's themes
-    "Reduce online hate and fear": "Minska hat och rädsla på nätet",
-    "Counter hate speech, threats and fear online, and support those targeted by them.": (
-        "Motverka hatretorik, hot och rädsla på nätet, och stöd dem som drabbas."
-    ),
-    "Empower citizens to resist disinformation": "Stärk invånarna att stå emot desinformation",
-    "Give residents the knowledge and habits to recognise and resist disinformation and "
-    "conspiracy narratives.": (
-        "Ge invånarna kunskaper och vanor för att känna igen och stå emot desinformation och "
-        "konspirationsberättelser."
-    ),
-    "Empower youth to promote inclusion": "Stärk unga att främja inkludering",
-    "Let young people lead work for inclusion in their schools, neighbourhoods and online "
-    "communities.": (
-        "Låt unga leda arbetet för inkludering i sina skolor, stadsdelar och nätgemenskaper."
-    ),
-    "Build and expand local safe city alliances": "Bygg och bredda lokala trygghetsallianser",
-    "Bring the city, police, businesses, property owners and civil society into lasting "
-    "local alliances for safety.": (
-        "Samla staden, polisen, näringslivet, fastighetsägarna och civilsamhället i varaktiga "
-        "lokala allianser för trygghet."
-    ),
-    # Target groups
-    "Children": "Barn",
-    "Local businesses and property owners": "Lokala företag och fastighetsägare",
-    "Parents and families": "Föräldrar och familjer",
-    "People leaving crime or violent extremism": (
-        "Personer som lämnar kriminalitet eller våldsbejakande extremism"
-    ),
-    "Public servants": "Offentliganställda",
-    "Residents of an area": "Invånare i ett område",
-    "Victims and people targeted": "Brottsoffer och utsatta",
-    "Women and girls": "Kvinnor och flickor",
-    "Young people": "Unga",
     # Stockholm
     "Stockholm": "Stockholm",
     "Stockholm County": "Stockholms län",
@@ -492,34 +415,10 @@ def translate(instance, locale, strings):
 
 
 def load_swedish(home, created):
-    """The Swedish home page, sections, reference data, two cities and five practices."""
+    """The Swedish home page, sections, two cities and five practices. The charter goals,
+    themes and target groups come in every language from the data migrations."""
     locale, _created = Locale.objects.get_or_create(language_code="sv")
-    snippets = [
-        *CharterGoal.objects.filter(locale=home.locale),
-        *CapitalCodeTheme.objects.filter(locale=home.locale),
-        *TargetGroup.objects.filter(locale=home.locale),
-    ]
-    for snippet in snippets:
-        if translate(snippet, locale, SWEDISH):
-            created[f"Swedish {snippet._meta.verbose_name}"] += 1
-    link_swedish_themes_to_goals(home.locale, locale)
-
     pages = [home, *(Page.objects.descendant_of(home).get(slug=slug) for slug in PAGES)]
     for page in pages:
         if translate(page.specific, locale, SWEDISH):
             created["Swedish page"] += 1
-
-
-def link_swedish_themes_to_goals(source_locale, locale):
-    """The crosswalk relates each theme to goals in its own language; many-to-many
-    relations are not part of what wagtail-localize copies."""
-    goals = {goal.translation_key: goal for goal in CharterGoal.objects.filter(locale=locale)}
-    for theme in CapitalCodeTheme.objects.filter(locale=source_locale):
-        translated = theme.get_translation_or_none(locale)
-        if translated is None or translated.related_goals.exists():
-            continue
-        translated.related_goals.set(
-            goals[goal.translation_key]
-            for goal in theme.related_goals.all()
-            if goal.translation_key in goals
-        )

@@ -12,7 +12,14 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.forms import PortalPageForm
-from portal.localisation import active_locale, default_locale, localized, reference_terms
+from portal.localisation import (
+    active_locale,
+    default_locale,
+    localized,
+    reference_terms,
+    term_fields,
+    terms_in_locale,
+)
 from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
 from portal.routing import deepest_page
@@ -48,7 +55,8 @@ class BasePage(Page):
 
     objects = page_manager(PortalPageQuerySet)
 
-    # Images and documents attached must be the editor's to use (portal.forms).
+    # Images and documents attached must be the editor's to use, and reference terms are
+    # listed in the page's language (portal.forms).
     base_form_class = PortalPageForm
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
@@ -56,6 +64,18 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """File the page with the charter goals, themes and target groups of its own
+        language. wagtail-localize copies a translation's many-to-many relations from the
+        source as they are (wagtail/wagtail-localize#534, #820), which would leave a
+        Finnish practice filed under the English goals."""
+        super().clean()
+        for relation in term_fields(type(self)):
+            terms = list(getattr(self, relation.name).all())
+            filed = terms_in_locale(terms, self.locale_id)
+            if filed != terms:
+                setattr(self, relation.name, filed)
 
     def get_view_restrictions(self):
         """The restrictions on the page and its ancestors, as Wagtail's method finds them

@@ -27,9 +27,11 @@ def library_site(transactional_db):
     stockholm = CityPageFactory(parent=cities, title="Stockholm", country=Country.SWEDEN)
     malmo = CityPageFactory(parent=cities, title="Malmö", country=Country.SWEDEN)
     oslo = CityPageFactory(parent=cities, title="Oslo", country=Country.NORWAY)
-    urban = CharterGoal.objects.get(slug="safe-urban-spaces")
-    online = CharterGoal.objects.get(slug="safe-online-sphere")
-    alliances = CapitalCodeTheme.objects.get(slug="local-safe-city-alliances")
+    urban = CharterGoal.objects.get(locale__language_code="en", slug="safe-urban-spaces")
+    online = CharterGoal.objects.get(locale__language_code="en", slug="safe-online-sphere")
+    alliances = CapitalCodeTheme.objects.get(
+        locale__language_code="en", slug="local-safe-city-alliances"
+    )
     PracticePageFactory(
         parent=stockholm,
         title="Safety walks at the central station",

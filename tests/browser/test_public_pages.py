@@ -35,8 +35,14 @@ def public_site(transactional_db):
     practice = PracticePageFactory(
         parent=stockholm,
         title="Safety walks at the central station",
-        charter_goals=[CharterGoal.objects.get(slug="safe-urban-spaces")],
-        capital_code_themes=[CapitalCodeTheme.objects.get(slug="local-safe-city-alliances")],
+        charter_goals=[
+            CharterGoal.objects.get(locale__language_code="en", slug="safe-urban-spaces")
+        ],
+        capital_code_themes=[
+            CapitalCodeTheme.objects.get(
+                locale__language_code="en", slug="local-safe-city-alliances"
+            )
+        ],
         tags=["safety walk", "trygghetsvandring"],
     )
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())

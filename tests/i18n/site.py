@@ -39,8 +39,10 @@ def build_public_site():
     city = CityPageFactory(parent=CityIndexPage.objects.get(), country=Country.SWEDEN)
     practice = PracticePageFactory(
         parent=city,
-        charter_goals=[CharterGoal.objects.get(slug="safe-urban-spaces")],
-        capital_code_themes=[CapitalCodeTheme.objects.get(slug="local-safe-city-alliances")],
+        charter_goals=[CharterGoal.objects.get(slug="safe-urban-spaces", locale=home.locale)],
+        capital_code_themes=[
+            CapitalCodeTheme.objects.get(slug="local-safe-city-alliances", locale=home.locale)
+        ],
     )
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
     tour = TourPageFactory(parent=TourIndexPage.objects.get(), first_week=monday, number_of_weeks=5)
@@ -102,11 +104,10 @@ def translate_everything(pages, language_codes):
     neutral: the interface strings around them are what is being checked."""
     for code in language_codes:
         locale = Locale.objects.get(language_code=code)
-        for term in [*CharterGoal.objects.all(), *CapitalCodeTheme.objects.all()]:
-            if term.locale_id != locale.pk and not term.has_translation(locale):
-                copy = term.copy_for_translation(locale)
-                copy.name = f"{code}-{term.number}"
-                copy.save()
+        # The data migrations translated the terms; only their names are made neutral.
+        for model in (CharterGoal, CapitalCodeTheme):
+            for term in model.objects.filter(locale=locale):
+                model.objects.filter(pk=term.pk).update(name=f"{code}-{term.number}")
         for page in Page.objects.filter(pk__in=[page.pk for page in pages.values()]):
             if page.has_translation(locale):
                 continue

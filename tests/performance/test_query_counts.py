@@ -95,9 +95,13 @@ class Network:
     its pages list."""
 
     def __init__(self):
-        self.goals = list(CharterGoal.objects.order_by("number"))
-        self.themes = list(CapitalCodeTheme.objects.order_by("number"))
-        self.target_groups = list(TargetGroup.objects.order_by("pk"))
+        self.goals = list(CharterGoal.objects.filter(locale__language_code="en").order_by("number"))
+        self.themes = list(
+            CapitalCodeTheme.objects.filter(locale__language_code="en").order_by("number")
+        )
+        self.target_groups = list(
+            TargetGroup.objects.filter(locale__language_code="en").order_by("pk")
+        )
         self.monday = this_monday()
         self.added = 0
         self.resources = []

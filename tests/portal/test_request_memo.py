@@ -21,6 +21,7 @@ from portal.localisation import active_locale, locale_for
 from portal.memo import RequestMemoMiddleware, per_request
 from portal.models import CharterGoal
 from practices.factories import PracticePageFactory
+from tests.portal.locales import without_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +49,12 @@ def stockholm(home, section):
 
 @pytest.fixture
 def swedish_goals(home):
-    """Every charter goal translated into Swedish, named "Mål <number>"."""
+    """Every charter goal's Swedish translation (from the data migration) renamed
+    "Mål <number>"."""
     swedish = Locale.objects.get(language_code="sv")
-    for goal in CharterGoal.objects.filter(locale__language_code="en"):
-        translation = goal.copy_for_translation(swedish)
-        translation.name = f"Mål {goal.number}"
-        translation.save()
+    for goal in CharterGoal.objects.filter(locale=swedish):
+        goal.name = f"Mål {goal.number}"
+        goal.save()
 
 
 def practices(city, count):
@@ -124,6 +125,7 @@ def test_a_swedish_page_of_english_practices_reads_the_goal_translations_once_fo
 
 
 def test_outside_a_request_a_locale_created_later_is_found():
+    without_locale("sv")
     english = Locale.objects.get(language_code="en")
 
     with translation.override("sv"):

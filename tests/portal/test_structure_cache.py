@@ -23,6 +23,7 @@ from portal.models import CharterGoal, StandardPage
 from portal.querysets import restricted_sections
 from portal.structure import KEY, shared
 from practices.factories import PracticePageFactory
+from tests.portal.locales import without_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -244,7 +245,7 @@ def test_a_deleted_restricted_page_leaves_the_restricted_sections(rf, event):
 
 
 def test_a_new_locale_is_seen_on_the_next_request(rf):
-    # The database as migrated: English only.
+    without_locale("sv")
     respond = RequestMemoMiddleware(lambda request: HttpResponse(repr(locale_for("sv"))))
     assert respond(rf.get("/")).content == b"None"
 
@@ -280,6 +281,7 @@ def test_what_a_request_does_with_the_structure_is_not_stored_for_the_next(rf):
 
 
 def test_nothing_is_cached_outside_a_request():
+    without_locale("sv")
     assert [shared("answer", lambda: 1), shared("answer", lambda: 2)] == [1, 2]
     assert locale_for("sv") is None
     # With nothing dropped from the cache, only reading the database finds the new locale.
@@ -297,6 +299,7 @@ def test_what_is_read_before_a_change_is_committed_is_not_kept(
     def view(request):
         return HttpResponse(shared("answer", lambda: next(answers)))
 
+    without_locale("fi")
     respond = RequestMemoMiddleware(view)
     assert respond(rf.get("/")).content == b"before"
     with django_capture_on_commit_callbacks(execute=True):

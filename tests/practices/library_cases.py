@@ -154,10 +154,16 @@ def build_library(home):
             parent=cities[city],
             title=title,
             summary=summary,
-            charter_goals=list(CharterGoal.objects.filter(slug__in=goals)),
-            capital_code_themes=list(CapitalCodeTheme.objects.filter(slug__in=themes)),
+            charter_goals=list(
+                CharterGoal.objects.filter(locale__language_code="en", slug__in=goals)
+            ),
+            capital_code_themes=list(
+                CapitalCodeTheme.objects.filter(locale__language_code="en", slug__in=themes)
+            ),
             tags=tags,
-            target_groups=list(TargetGroup.objects.filter(slug__in=groups)),
+            target_groups=list(
+                TargetGroup.objects.filter(locale__language_code="en", slug__in=groups)
+            ),
             status=status,
             evaluation=evaluation,
             prevention_level=prevention,

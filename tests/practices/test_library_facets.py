@@ -56,15 +56,15 @@ def from_relations(practice):
 
 
 def goal(slug):
-    return CharterGoal.objects.get(slug=slug)
+    return CharterGoal.objects.get(locale__language_code="en", slug=slug)
 
 
 def theme(slug):
-    return CapitalCodeTheme.objects.get(slug=slug)
+    return CapitalCodeTheme.objects.get(locale__language_code="en", slug=slug)
 
 
 def group(slug):
-    return TargetGroup.objects.get(slug=slug)
+    return TargetGroup.objects.get(locale__language_code="en", slug=slug)
 
 
 @pytest.fixture

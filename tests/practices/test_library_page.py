@@ -109,11 +109,11 @@ class LibraryHTML(HTMLParser):
 
 
 def goal(slug):
-    return CharterGoal.objects.get(slug=slug)
+    return CharterGoal.objects.get(locale__language_code="en", slug=slug)
 
 
 def theme(slug):
-    return CapitalCodeTheme.objects.get(slug=slug)
+    return CapitalCodeTheme.objects.get(locale__language_code="en", slug=slug)
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def practices(cities):
         tags=["safety walk"],
         prevention_level=PreventionLevel.UNIVERSAL,
     )
-    walks.target_groups.set([TargetGroup.objects.get(slug="residents")])
+    walks.target_groups.set([TargetGroup.objects.get(locale__language_code="en", slug="residents")])
     walks.save()
     return {
         "walks": walks,
@@ -202,7 +202,7 @@ def test_every_facet_is_a_fieldset_of_checkboxes_labelled_with_counts(client, li
     assert page.label("goal", "safe-online-sphere") == "Safe online sphere (2)"
     assert page.label("country", "SE") == "Sweden (3)"
     assert page.label("theme", "local-safe-city-alliances").endswith("(1)")
-    residents = TargetGroup.objects.get(slug="residents")
+    residents = TargetGroup.objects.get(locale__language_code="en", slug="residents")
     assert page.label("target_group", "residents") == f"{residents.name} (1)"
     assert page.checked() == []
 
@@ -354,11 +354,13 @@ def test_the_chart_has_one_bar_per_goal_and_theme_with_its_live_practices(
 
     goal_counts = {"safe-urban-spaces": 2, "safe-online-sphere": 2, "strong-families": 1}
     assert [(bar.name, bar.count) for bar in goals_chart.bars] == [
-        (g.name, goal_counts.get(g.slug, 0)) for g in CharterGoal.objects.order_by("number")
+        (g.name, goal_counts.get(g.slug, 0))
+        for g in CharterGoal.objects.filter(locale__language_code="en").order_by("number")
     ]
     theme_counts = {"local-safe-city-alliances": 1, "reduce-online-hate-and-fear": 1}
     assert [(bar.name, bar.count) for bar in themes_chart.bars] == [
-        (t.name, theme_counts.get(t.slug, 0)) for t in CapitalCodeTheme.objects.order_by("number")
+        (t.name, theme_counts.get(t.slug, 0))
+        for t in CapitalCodeTheme.objects.filter(locale__language_code="en").order_by("number")
     ]
     # The longest bar is the largest count; every bar links to its landing page.
     longest = max(goals_chart.bars, key=lambda bar: bar.length)

@@ -63,7 +63,11 @@ def safety_walk(cities, section):
             EventPageFactory(parent=events, title="Safety walk, November"),
             EventPageFactory(parent=events, title="A workshop still in draft", live=False),
         ],
-        target_groups=list(TargetGroup.objects.filter(slug__in=["residents", "businesses"])),
+        target_groups=list(
+            TargetGroup.objects.filter(
+                locale__language_code="en", slug__in=["residents", "businesses"]
+            )
+        ),
         prevention_level="universal",
         partners=["police", "property_owners"],
         last_reviewed=datetime.date(2025, 4, 3),

@@ -26,9 +26,11 @@ def test_moving_a_practice_to_another_city_moves_its_city_too():
 
 
 def test_the_library_filters_by_goal_theme_and_country_together():
-    walks = CharterGoal.objects.get(slug="safe-urban-spaces")
-    online = CharterGoal.objects.get(slug="safe-online-sphere")
-    alliances = CapitalCodeTheme.objects.get(slug="local-safe-city-alliances")
+    walks = CharterGoal.objects.get(locale__language_code="en", slug="safe-urban-spaces")
+    online = CharterGoal.objects.get(locale__language_code="en", slug="safe-online-sphere")
+    alliances = CapitalCodeTheme.objects.get(
+        locale__language_code="en", slug="local-safe-city-alliances"
+    )
     stockholm = CityPageFactory(country=Country.SWEDEN)
     oslo = CityPageFactory(country=Country.NORWAY, parent=stockholm.get_parent())
     swedish_walk = PracticePageFactory(

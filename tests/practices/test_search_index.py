@@ -100,8 +100,12 @@ def test_titles_sort_regardless_of_case_and_unknown_fields_are_refused():
 @pytest.mark.django_db
 def test_a_practice_document_holds_every_facet_value(stockholm):
     locale = Locale.get_default()
-    goals = CharterGoal.objects.filter(slug__in=["safe-urban-spaces", "safe-online-sphere"])
-    theme = CapitalCodeTheme.objects.get(slug="local-safe-city-alliances")
+    goals = CharterGoal.objects.filter(
+        locale__language_code="en", slug__in=["safe-urban-spaces", "safe-online-sphere"]
+    )
+    theme = CapitalCodeTheme.objects.get(
+        locale__language_code="en", slug="local-safe-city-alliances"
+    )
     parents = TargetGroup.objects.create(name="Parents", slug="parents", locale=locale)
     practice = PracticePageFactory(
         parent=stockholm,
@@ -438,8 +442,12 @@ def test_without_elasticsearch_url_nothing_is_sent(
 def test_a_search_response_becomes_practices_in_its_order_with_labelled_counts(
     elasticsearch, stockholm, django_assert_max_num_queries
 ):
-    walks = CharterGoal.objects.get(slug="safe-urban-spaces", locale=Locale.get_default())
-    online = CharterGoal.objects.get(slug="safe-online-sphere", locale=Locale.get_default())
+    walks = CharterGoal.objects.get(
+        locale__language_code="en", slug="safe-urban-spaces", locale=Locale.get_default()
+    )
+    online = CharterGoal.objects.get(
+        locale__language_code="en", slug="safe-online-sphere", locale=Locale.get_default()
+    )
     first = PracticePageFactory(parent=stockholm, charter_goals=[walks], tags=["Lighting"])
     second = PracticePageFactory(parent=stockholm, charter_goals=[walks, online])
     third = PracticePageFactory(parent=stockholm, charter_goals=[online])
@@ -549,8 +557,12 @@ def cluster(settings):
 @real_cluster
 @pytest.mark.django_db
 def test_a_real_cluster_finds_stems_and_counts_facets_disjunctively(cluster, stockholm):
-    walks = CharterGoal.objects.get(slug="safe-urban-spaces", locale=Locale.get_default())
-    online = CharterGoal.objects.get(slug="safe-online-sphere", locale=Locale.get_default())
+    walks = CharterGoal.objects.get(
+        locale__language_code="en", slug="safe-urban-spaces", locale=Locale.get_default()
+    )
+    online = CharterGoal.objects.get(
+        locale__language_code="en", slug="safe-online-sphere", locale=Locale.get_default()
+    )
     oslo = CityPageFactory(
         title="Oslo", slug="oslo", country=Country.NORWAY, parent=stockholm.get_parent()
     )
