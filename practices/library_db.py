@@ -14,12 +14,9 @@ import dataclasses
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-)
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
@@ -383,6 +380,8 @@ def ordering(sort, relevance):
     return ["-first_published_at", "-pk"]
 
 
+# PostgreSQL's text-search configurations (stemmer and stop words) of the languages;
+# it has none for Icelandic, which, like any other, is matched word for word.
 TEXT_SEARCH_CONFIGS = {
     "en": "english",
     "sv": "swedish",
@@ -390,12 +389,6 @@ TEXT_SEARCH_CONFIGS = {
     "nb": "norwegian",
     "fi": "finnish",
 }
-
-
-def text_search_config(language):
-    """PostgreSQL's text-search configuration (stemmer and stop words) for a language.
-    PostgreSQL has none for Icelandic, which, like any other, is matched word for word."""
-    return TEXT_SEARCH_CONFIGS.get(language, "simple")
 
 
 def match_text_in_postgresql(practices, text):
@@ -408,11 +401,35 @@ def match_text_in_postgresql(practices, text):
     (a Finnish visitor's "walks" finds an English practice's "walk") and taken word for
     word (a Swedish term in an English text), all in one query the index answers.
     """
-    words = SearchQuery(text, config="simple", search_type="websearch")
-    for config in sorted(set(TEXT_SEARCH_CONFIGS.values())):
-        words |= SearchQuery(text, config=config, search_type="websearch")
-    practices = practices.filter(search_document__document=words)
+    words = AnyLanguageQuery(
+        *(
+            SearchQuery(text, config=config, search_type="websearch")
+            for config in ["simple", *sorted(set(TEXT_SEARCH_CONFIGS.values()))]
+        )
+    )
+    practices = practices.filter(Matches(F("search_document__document"), words))
     return practices, SearchRank(F("search_document__document"), words).desc()
+
+
+class AnyLanguageQuery(Func):
+    """Full-text queries as one that matches where any of them does. Most languages stem
+    a word alike ("Stockholm" is "stockholm" in all six), and PostgreSQL tests each
+    alternative against every document it reads: the alternatives are made distinct
+    first, once per query."""
+
+    template = (
+        "(SELECT string_agg(DISTINCT '(' || alternative::text || ')', ' | ')::tsquery "
+        "FROM unnest(ARRAY[%(expressions)s]) AS alternative WHERE alternative::text <> '')"
+    )
+    output_field = SearchQueryField()
+
+
+class Matches(Func):
+    """A search document matching a full-text query."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
 
 
 def match_text_in_search_index(practices, text):

@@ -11,7 +11,7 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# Keep in step with practices.library_db.text_search_config, which picks the query's
+# Keep in step with practices.library_db.TEXT_SEARCH_CONFIGS, which stems the query
 # configuration from the visitor's language.
 SEARCH_SQL = """
 CREATE FUNCTION practices_search_config(language_code text) RETURNS regconfig

@@ -78,11 +78,13 @@ BEGIN
 END
 $$;
 
+-- (In a trigger function "new" is the trigger's row: the computed rows are "computed".)
 CREATE FUNCTION practices_locale_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE practices_practicesearchdocument stored SET shown_in = new.shown_in
-    FROM practices_shown_in(ARRAY(SELECT practice_id FROM practices_practicesearchdocument)) new
-    WHERE stored.practice_id = new.practice_id;
+    UPDATE practices_practicesearchdocument stored SET shown_in = computed.shown_in
+    FROM practices_shown_in(ARRAY(SELECT practice_id FROM practices_practicesearchdocument))
+        computed
+    WHERE stored.practice_id = computed.practice_id;
     RETURN NULL;
 END
 $$;
