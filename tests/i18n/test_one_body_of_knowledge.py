@@ -149,3 +149,19 @@ def test_stories_are_listed_in_every_language(client, home):
 
     story = card_of(html, "The network meets in Oslo")
     assert "Englanniksi" in story
+
+
+@pytest.mark.parametrize(("language", "shown"), [("sv", "Ridande polis"), ("fi", "Mounted police")])
+def test_the_api_lists_each_practice_once_in_the_clients_language(client, network, language, shown):
+    listing = client.get("/api/v2/practices/", HTTP_ACCEPT_LANGUAGE=language).json()
+    swedish = client.get("/api/v2/practices/", {"locale": "sv"}).json()
+
+    expected = sorted(["Brighter squares", shown, "Trygghetsvandring i Rinkeby"])
+    assert sorted(item["title"] for item in listing["items"]) == expected
+    assert listing["meta"]["total_count"] == 3
+    # Naming a locale lists that locale's pages, and each translation has its own address.
+    assert sorted(item["title"] for item in swedish["items"]) == sorted(
+        ["Ridande polis", "Trygghetsvandring i Rinkeby"]
+    )
+    for item in swedish["items"]:
+        assert client.get(item["meta"]["detail_url"]).status_code == 200
