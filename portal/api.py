@@ -114,9 +114,9 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
 
     def get_queryset(self):
         pages = self.model.objects.filter(pk__in=self.get_base_queryset().values("pk"))
-        # A listing shows each page once, in the language the client asks for
-        # (Accept-Language) where translated, unless it names a locale (?locale=sv);
-        # every translation keeps its own detail address.
+        # A listing shows each page once (the API's addresses have no language prefix:
+        # in English where translated, else in the original), unless it names a locale
+        # (?locale=sv); every translation keeps its own detail address.
         if self.action == "listing_view" and "locale" not in self.request.GET:
             return pages.in_visitor_language()
         return pages

@@ -151,12 +151,11 @@ def test_stories_are_listed_in_every_language(client, home):
     assert "Englanniksi" in story
 
 
-@pytest.mark.parametrize(("language", "shown"), [("sv", "Ridande polis"), ("fi", "Mounted police")])
-def test_the_api_lists_each_practice_once_in_the_clients_language(client, network, language, shown):
-    listing = client.get("/api/v2/practices/", HTTP_ACCEPT_LANGUAGE=language).json()
+def test_the_api_lists_each_practice_once(client, network):
+    listing = client.get("/api/v2/practices/").json()
     swedish = client.get("/api/v2/practices/", {"locale": "sv"}).json()
 
-    expected = sorted(["Brighter squares", shown, "Trygghetsvandring i Rinkeby"])
+    expected = sorted(["Brighter squares", "Mounted police", "Trygghetsvandring i Rinkeby"])
     assert sorted(item["title"] for item in listing["items"]) == expected
     assert listing["meta"]["total_count"] == 3
     # Naming a locale lists that locale's pages, and each translation has its own address.
