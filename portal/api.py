@@ -113,7 +113,13 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {"type"}
 
     def get_queryset(self):
-        return self.model.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+        pages = self.model.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+        # A listing shows each page once (the API's addresses have no language prefix:
+        # in English where translated, else in the original), unless it names a locale
+        # (?locale=sv); every translation keeps its own detail address.
+        if self.action == "listing_view" and "locale" not in self.request.GET:
+            return pages.in_visitor_language()
+        return pages
 
 
 class PracticesAPIViewSet(PortalPagesAPIViewSet):

@@ -1,8 +1,8 @@
 """Querysets that speak the portal's language, shared by the apps' page types."""
 
 from django.db import models
-from django.db.models import Q
-from wagtail.models import PageManager, PageViewRestriction
+from django.db.models import Exists, OuterRef, Q
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from portal.localisation import active_locale
@@ -16,6 +16,29 @@ class LocalisedQuerySetMixin:
 
 
 class PortalPageQuerySet(LocalisedQuerySetMixin, PageQuerySet):
+    def in_visitor_language(self):
+        """Each page once, however many languages it is written in: in the visitor's
+        language where it has a live translation, else in its original language (the
+        first of its live translations to be created; a translation is always created
+        after its source), so a Finnish visitor finds all of the network's work and
+        reads what has been translated for them. Templates mark the pages shown in
+        another language (``components/original_language.html``)."""
+        active = active_locale()
+        preferred = Page.objects.filter(
+            Q(locale=active) | Q(pk__lt=OuterRef("pk")),
+            translation_key=OuterRef("translation_key"),
+            live=True,
+        )
+        return self.filter(Q(locale=active) | ~Exists(preferred))
+
+    def child_of_any_translation(self, page):
+        """The children of the page and of each of its translations: a listing page in
+        any language lists what was written in every language."""
+        condition = Q(pk__in=[])
+        for translation in page.get_translations(inclusive=True).only("path", "depth"):
+            condition |= self.child_of_q(translation)
+        return self.filter(condition)
+
     def private_q(self):
         """Wagtail's condition for pages in a private section, with the restricted
         sections from the site's structure rather than read once per list of pages."""

@@ -7,7 +7,6 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page, get_page_models
 
 from portal import cache
-from portal.localisation import active_locale
 from portal.querysets import PortalPageQuerySet
 
 RESULTS_PER_PAGE = 10
@@ -35,7 +34,8 @@ def search(request):
 
 
 def site_search(text):
-    """Every live page in the visitor's language matching the text.
+    """Every live page matching the text, each once: in the visitor's language where it
+    is translated, else in its original language (``in_visitor_language``).
 
     On PostgreSQL, practices (nearly all of the content) are matched by the library's
     stored documents, stemmed in their own language, so a Swedish search for "häst" finds
@@ -43,22 +43,32 @@ def site_search(text):
     Wagtail's search backend. Elsewhere Wagtail's backend searches every page."""
     # Pages of every type, private sections known from the site's structure: Wagtail's
     # own Page queryset reads the view restrictions again.
-    pages = PortalPageQuerySet(Page).live().public().filter(locale=active_locale())
+    pages = PortalPageQuerySet(Page).live().public().in_visitor_language()
     # SQLite's FTS5 reads punctuation such as < > " * ^ as query syntax and fails on it;
     # Wagtail's backends need only the words, and a few dozen of them say what is wanted.
     words = " ".join(WORDS.findall(text)[:MAX_QUERY_WORDS])
     if connection.vendor != "postgresql":
-        return pages.specific().search(words)
+        return searchable(pages).specific().search(words)
     # PostgreSQL refuses NUL in any text parameter.
     text = text.replace("\x00", "")
     from practices.library_db import match_text_in_postgresql
     from practices.models import PracticePage
 
     practices, relevance = match_text_in_postgresql(
-        PracticePage.objects.live().public().in_active_locale(), text
+        PracticePage.objects.live().public().in_visitor_language(), text
     )
     others = pages.filter(content_type__in=page_types_other_than(PracticePage))
-    return PracticesThenPages(practices.order_by(relevance, "-pk"), others.specific().search(words))
+    return PracticesThenPages(
+        practices.order_by(relevance, "-pk"), searchable(others).specific().search(words)
+    )
+
+
+def searchable(pages):
+    """The pages, filtered as Wagtail's search backends (the database's, Elasticsearch)
+    can filter them: by the fields they index, here the pages' ids, since they cannot
+    apply ``in_visitor_language``'s subquery. Pages other than practices are a few
+    hundred."""
+    return PortalPageQuerySet(Page).filter(pk__in=list(pages.values_list("pk", flat=True)))
 
 
 def page_types_other_than(excluded):

@@ -29,6 +29,7 @@ FACETS = {
     "prevention_level": _("Prevention level"),
     "status": _("Status"),
     "evidence": _("Evidence"),
+    "language": _("Original language"),
 }
 SORTS = {
     "relevance": _("Relevance"),

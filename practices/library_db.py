@@ -15,14 +15,12 @@ import dataclasses
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-)
+from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 
@@ -95,12 +93,20 @@ FACET_FIELDS = {
     "evidence": Facet(
         value="evidence_level", choices=tuple(EvidenceLevel.choices), order="choices"
     ),
+    "language": Facet(
+        value="original_language",
+        choices=tuple(
+            (code, capfirst(get_language_info(code)["name_translated"]))
+            for code, _name in settings.LANGUAGES
+        ),
+        order="choices",
+    ),
 }
 
 
 def search(query):
     """Answer a LibraryQuery: one page of practices, the total, and every facet's values."""
-    practices = PracticePage.objects.live().public().in_active_locale()
+    practices = PracticePage.objects.live().public().in_visitor_language()
     relevance = None
     text = query.text.strip()
     if text and connection.vendor == "postgresql":
@@ -380,33 +386,56 @@ def ordering(sort, relevance):
     return ["-first_published_at", "-pk"]
 
 
-def text_search_config(language):
-    """PostgreSQL's text-search configuration (stemmer and stop words) for a language.
-    PostgreSQL has none for Icelandic, which, like any other, is matched word for word."""
-    configs = {
-        "en": "english",
-        "sv": "swedish",
-        "da": "danish",
-        "nb": "norwegian",
-        "fi": "finnish",
-    }
-    return configs.get(language, "simple")
+# PostgreSQL's text-search configurations (stemmer and stop words) of the languages;
+# it has none for Icelandic, which, like any other, is matched word for word.
+TEXT_SEARCH_CONFIGS = {
+    "en": "english",
+    "sv": "swedish",
+    "da": "danish",
+    "nb": "norwegian",
+    "fi": "finnish",
+}
 
 
 def match_text_in_postgresql(practices, text):
-    """The practices matching the text in the visitor's language, or word for word (a
-    Swedish term in an English text), and an ordering by relevance.
+    """The practices matching the text in any language, and an ordering by relevance.
 
-    Each practice's words are stored, stemmed in the practice's own language, in a
-    ``PracticeSearchDocument`` that the database keeps current (migration 0005) and a GIN
-    index searches, so a search reads only the matching practices, never all of them.
+    Each practice's words are stored, stemmed in the practice's own language and word for
+    word, in a ``PracticeSearchDocument`` that the database keeps current (migration
+    0005) and a GIN index searches, so a search reads only the matching practices, never
+    all of them. The visitor's words are stemmed in every language the documents are
+    (a Finnish visitor's "walks" finds an English practice's "walk") and taken word for
+    word (a Swedish term in an English text), all in one query the index answers.
     """
-    config = text_search_config(get_language())
-    words = SearchQuery(text, config=config, search_type="websearch") | SearchQuery(
-        text, config="simple", search_type="websearch"
+    words = AnyLanguageQuery(
+        *(
+            SearchQuery(text, config=config, search_type="websearch")
+            for config in ["simple", *sorted(set(TEXT_SEARCH_CONFIGS.values()))]
+        )
     )
-    practices = practices.filter(search_document__document=words)
+    practices = practices.filter(Matches(F("search_document__document"), words))
     return practices, SearchRank(F("search_document__document"), words).desc()
+
+
+class AnyLanguageQuery(Func):
+    """Full-text queries as one that matches where any of them does. Most languages stem
+    a word alike ("Stockholm" is "stockholm" in all six), and PostgreSQL tests each
+    alternative against every document it reads: the alternatives are made distinct
+    first, once per query."""
+
+    template = (
+        "(SELECT string_agg(DISTINCT '(' || alternative::text || ')', ' | ')::tsquery "
+        "FROM unnest(ARRAY[%(expressions)s]) AS alternative WHERE alternative::text <> '')"
+    )
+    output_field = SearchQueryField()
+
+
+class Matches(Func):
+    """A search document matching a full-text query."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
 
 
 def match_text_in_search_index(practices, text):
@@ -417,7 +446,11 @@ def match_text_in_search_index(practices, text):
     words = text.replace('"', " ").strip()
     if not words:
         return practices.none(), None
-    ids = [practice.pk for practice in practices.only("pk").search(words, operator="and")]
+    # Search backends filter only by the fields they index, not by in_visitor_language's
+    # subquery: they search every live, public practice, and the database keeps those
+    # the visitor is shown.
+    searched = PracticePage.objects.live().public().only("pk").search(words, operator="and")
+    ids = [practice.pk for practice in searched]
     position = Case(
         *(When(pk=pk, then=Value(index)) for index, pk in enumerate(ids)),
         default=Value(len(ids)),

@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
-from portal.localisation import reference_term_or_404
+from portal.localisation import active_locale, reference_term_or_404
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -332,6 +332,15 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
 
 class PracticePageQuerySet(PortalPageQuerySet):
+    def in_visitor_language(self):
+        """Each practice once, as ``PortalPageQuerySet.in_visitor_language`` chooses it;
+        on PostgreSQL from the languages stored with each practice's search document
+        (``PracticeSearchDocument.shown_in``), so the library does not compare every
+        practice with all of its translations at each request."""
+        if connections[self.db].vendor != "postgresql":
+            return super().in_visitor_language()
+        return self.filter(search_document__shown_in__contains=[active_locale().language_code])
+
     def newest(self):
         return self.order_by("-first_published_at", "-pk")
 
@@ -698,9 +707,11 @@ class PracticeSearchDocument(models.Model):
     finds the matches without reading every practice. The facets ("goal:<slug>",
     "country:<code>", ...: the library's URL parameters and values) follow the practice,
     its goals, themes, target groups, tags and city, and their slugs (migration 0006), so
-    that the library counts every facet in one pass over the matching practices.
-    Elsewhere (SQLite in development) the table stays empty and the library asks Wagtail's
-    search backend and counts facets over the relations instead.
+    that the library counts every facet in one pass over the matching practices, among
+    them the language of the practice's original ("language:sv"). ``shown_in`` lists the
+    languages whose visitors are shown this translation of the practice rather than
+    another (migration 0007). Elsewhere (SQLite in development) the table stays empty and
+    the library asks Wagtail's search backend and counts facets over the relations instead.
     """
 
     practice = models.OneToOneField(
@@ -711,6 +722,7 @@ class PracticeSearchDocument(models.Model):
     )
     document = SearchVectorField(null=True)
     facets = ArrayField(models.TextField(), null=True)
+    shown_in = ArrayField(models.TextField(), null=True)
 
     class Meta:
         verbose_name = _("practice search document")

@@ -31,7 +31,7 @@ def most_active_cities(city_values, limit=5):
     pages = {
         city.slug: city
         for city in CityPage.objects.live()
-        .in_active_locale()
+        .in_visitor_language()
         .filter(slug__in=[value.value for value in ranked])
         .defer_streamfields()
     }

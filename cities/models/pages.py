@@ -11,7 +11,6 @@ from wagtail.search import index
 from cities.charts import indicator_series
 from cities.map import map_markers
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.localisation import localized
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -48,7 +47,7 @@ class CityIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Every member city, in the visitor's language where its page is translated.
-        members = localized(CityPage.objects.live().members()).order_by("title")
+        members = CityPage.objects.live().members().in_visitor_language().order_by("title")
         country = request.GET.get("country", "")
         if country not in Country.values:
             country = ""
@@ -236,8 +235,10 @@ class CityPage(BasePage):
         they are translated (they stay below the original city page until then)."""
         from practices.models import PracticePage
 
-        return localized(
-            PracticePage.objects.live().filter(city__translation_key=self.translation_key)
+        return (
+            PracticePage.objects.live()
+            .filter(city__translation_key=self.translation_key)
+            .in_visitor_language()
         )
 
     @cached_property

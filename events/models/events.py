@@ -236,21 +236,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("event index page")
 
     def events(self):
-        """The live, public events below this page. In a language whose listing lacks
-        translations of some events, the working language's (English) events stand in
-        for them, as the pages themselves do (portal.models.HomePage.route)."""
-        events = EventPage.objects.live().public().defer_streamfields()
-        own = events.child_of(self)
-        source_locale = default_locale()
-        if self.locale_id == source_locale.pk:
-            return own
-        source = self.get_translation_or_none(source_locale)
-        if source is None:
-            return own
-        untranslated = events.child_of(source).exclude(
-            translation_key__in=EventPage.objects.child_of(self).values("translation_key")
+        """The live, public events below this page or its translations, each once: in the
+        visitor's language where translated, else in the original."""
+        return (
+            EventPage.objects.live()
+            .public()
+            .child_of_any_translation(self)
+            .in_visitor_language()
+            .defer_streamfields()
         )
-        return own | untranslated
 
     def host_cities(self, events=None):
         from cities.models import CityPage

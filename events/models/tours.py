@@ -89,7 +89,13 @@ class TourIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tours"] = TourPage.objects.child_of(self).live().order_by("-first_week")
+        context["tours"] = (
+            TourPage.objects.child_of_any_translation(self)
+            .live()
+            .public()
+            .in_visitor_language()
+            .order_by("-first_week")
+        )
         return context
 
 

@@ -187,12 +187,24 @@ class HomePage(BasePage):
             charter_goals=reference_terms(CharterGoal),
             capital_code_themes=reference_terms(CapitalCodeTheme),
             practice_library=section_page(request, "practices.PracticeIndexPage"),
-            # The network's newest work, in the visitor's language where translated and in
-            # the original where not (the cards mark which).
-            newest_practices=localized(PracticePage.objects.live()).for_cards().newest()[:6],
+            # The network's newest work, each piece once: in the visitor's language where
+            # translated and in the original where not (the cards mark which).
+            newest_practices=PracticePage.objects.live()
+            .public()
+            .in_visitor_language()
+            .for_cards()
+            .newest()[:6],
             tour_stop=TourStop.objects.current_or_next(),
-            upcoming_events=localized(EventPage.objects.live()).upcoming().for_cards()[:3],
-            latest_stories=localized(StoryPage.objects.live()).newest().for_cards()[:3],
+            upcoming_events=EventPage.objects.live()
+            .public()
+            .in_visitor_language()
+            .upcoming()
+            .for_cards()[:3],
+            latest_stories=StoryPage.objects.live()
+            .public()
+            .in_visitor_language()
+            .newest()
+            .for_cards()[:3],
             member_city_count=membership["cities"],
             member_country_count=membership["countries"],
         )
@@ -260,7 +272,8 @@ class StoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.live().in_active_locale().newest().for_cards()
+        # Every story, each once, in the visitor's language where translated.
+        stories = StoryPage.objects.live().public().in_visitor_language().newest().for_cards()
         context["stories"] = Paginator(stories, self.stories_per_page).get_page(
             request.GET.get("page")
         )

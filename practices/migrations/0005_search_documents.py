@@ -11,8 +11,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-# Keep in step with practices.library_db.text_search_config, which picks the query's
-# configuration from the visitor's language.
+# Keep in step with practices.library_db.TEXT_SEARCH_CONFIGS, the configurations the
+# visitor's words are stemmed with.
 SEARCH_SQL = """
 CREATE FUNCTION practices_search_config(language_code text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE AS $$

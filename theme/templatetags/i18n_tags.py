@@ -10,6 +10,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from portal.localisation import language_of, term_in_visitor_language
@@ -127,3 +128,24 @@ def language_name(code):
         return get_language_info(code)["name_translated"]
     except KeyError:
         return code
+
+
+# What marks a page listed in the language it was written in, not the visitor's: whole
+# phrases, since languages inflect the name ("Englanniksi" in Finnish).
+IN_LANGUAGE = {
+    "en": _("In English"),
+    "sv": _("In Swedish"),
+    "da": _("In Danish"),
+    "nb": _("In Norwegian"),
+    "fi": _("In Finnish"),
+    "is": _("In Icelandic"),
+}
+
+
+@register.simple_tag
+def in_language(code):
+    """The visitor's words for "in <language>" ("På engelska" for "en" on a Swedish page)."""
+    phrase = IN_LANGUAGE.get(code)
+    if phrase is None:
+        return language_name(code)
+    return phrase
