@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.api import api_router
+from portal.sitemaps import PageSitemap, ViewSitemap
 
 urlpatterns = [
     # Every log-in and password reset goes through allauth, which asks for the second
@@ -23,7 +24,12 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "views": ViewSitemap(["membership_apply"])}},
+        name="sitemap",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
 ]
