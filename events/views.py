@@ -19,7 +19,7 @@ def _guard(request, event):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         # Back to the event's page after signing in, where one more click registers.
-        return redirect_to_login(event.url)
+        return redirect_to_login(event.get_url(request))
     return None
 
 
@@ -41,7 +41,7 @@ def register(request, event):
                     "if a place becomes free."
                 ),
             )
-    return redirect(event.url)
+    return redirect(event.get_url(request))
 
 
 def cancel(request, event):
@@ -53,7 +53,7 @@ def cancel(request, event):
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Your registration is cancelled."))
-    return redirect(event.url)
+    return redirect(event.get_url(request))
 
 
 def calendar_file(request, path):

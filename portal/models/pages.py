@@ -75,12 +75,15 @@ class BasePage(Page):
         ).distinct()
 
     def get_url_parts(self, request=None):
-        """The page's address under the visitor's language prefix, whatever the page's
-        own language: a page not translated into it is served there too, in its original
-        with the interface in the visitor's language (``HomePage.route``), so menus,
-        breadcrumbs, cards and buttons keep the visitor in their language."""
+        """Shown to a visitor (with the request, as ``{% pageurl %}`` and
+        ``get_url(request)`` ask), the page's address under the visitor's language
+        prefix, whatever the page's own language: a page not translated into it is served
+        there too, in its original with the interface in the visitor's language
+        (``HomePage.route``), so menus, breadcrumbs, cards and buttons keep the visitor in
+        their language. Without a request (emails, calendar files, purges of a CDN in
+        front, which run in an editor's language), the page's own address."""
         parts = super().get_url_parts(request)
-        if parts is None or parts[2] is None:
+        if request is None or parts is None or parts[2] is None:
             return parts
         site_id, root_url, page_path = parts
         return site_id, root_url, under_visitor_prefix(page_path, self.locale_id)
