@@ -9,6 +9,7 @@ under its prefix in their original, so every page has six addresses."""
 
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from django.conf import settings
@@ -219,3 +220,49 @@ def test_a_language_without_a_translated_home_page_still_has_every_page(client, 
 
     switcher = links_of(response).switcher
     assert switcher == {code: PREFIXES[code] for code in LANGUAGES}
+
+
+SITEMAP = {
+    "sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+def test_the_sitemap_lists_every_page_in_every_language_with_alternates(
+    client, partly_translated_site
+):
+    english = english_paths(partly_translated_site)
+    library = english["practice_library"]
+    wanted = [
+        *english.values(),
+        f"{library}goals/safe-urban-spaces/",
+        f"{library}themes/local-safe-city-alliances/",
+        f"{english['tour']}{partly_translated_site['city'].slug}/",
+        "/membership/apply/",
+    ]
+
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    entries = {}
+    # The sitemap is our own response.
+    root = ElementTree.fromstring(response.content)  # noqa: S314
+    for url in root.findall("sitemap:url", SITEMAP):
+        location = url.find("sitemap:loc", SITEMAP).text
+        alternates = {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP)
+        }
+        assert location not in entries, f"{location} is listed twice"
+        entries[location] = alternates
+    for path in wanted:
+        for code, prefix in PREFIXES.items():
+            address = f"http://testserver{prefix}{path.lstrip('/')}"
+            assert address in entries, address
+            alternates = entries[address]
+            assert set(alternates) == {*LANGUAGES, "x-default"}, address
+            assert alternates[code] == address
+            assert alternates["x-default"] == f"http://testserver{path}"
+            # Reciprocal: each alternate lists the same set.
+            assert all(entries[other] == alternates for other in alternates.values())
+    for address in entries:
+        assert client.get(internal_path(address)).status_code == 200, address
