@@ -11,6 +11,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 os.environ.setdefault(
     "DATABASE_URL",
     os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_10000"),

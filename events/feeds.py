@@ -111,9 +111,9 @@ def tour_calendar(tour, request):
         event.add("transp", "TRANSPARENT")
         event.add(
             "url",
-            request.build_absolute_uri(
-                tour.url + tour.reverse_subpage("stop", kwargs={"city_slug": stop.city.slug})
-            ),
+            # On the site's configured host, in the language of the request.
+            tour.get_full_url(request)
+            + tour.reverse_subpage("stop", kwargs={"city_slug": stop.city.slug}).lstrip("/"),
         )
         if stop.host_name or stop.host_title:
             event.add("description", ", ".join(filter(None, [stop.host_name, stop.host_title])))

@@ -20,7 +20,7 @@ def _guard(request, event):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         # Back to the event's page after signing in, where one more click registers.
-        return redirect_to_login(event.url)
+        return redirect_to_login(event.get_url(request))
     return None
 
 
@@ -42,7 +42,7 @@ def register(request, event):
                     "if a place becomes free."
                 ),
             )
-    return redirect(event.url)
+    return redirect(event.get_url(request))
 
 
 def cancel(request, event):
@@ -67,7 +67,7 @@ def cancel(request, event):
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Your registration is cancelled."))
-    return redirect(event.url)
+    return redirect(event.get_url(request))
 
 
 def calendar_file(request, path):

@@ -211,7 +211,10 @@ def allow_cdn(request, response, page):
 
 def cached_addresses(page, request):
     """The addresses a purge of the page names, as Wagtail's front-end cache makes them."""
-    url = page.get_url(request)
+    # The page's own address, as a purge (outside any visitor's request) names it; not
+    # the one under the visitor's prefix (``BasePage.get_url_parts``).
+    parts = Page.get_url_parts(page, request)
+    url = parts[2] if parts else None
     if url is None:
         return set()
     return {url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()}

@@ -16,7 +16,8 @@ added or changed (``portal.structure``).
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.utils.translation import get_language
+from django.urls import translate_url
+from django.utils.translation import get_language, override
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -56,6 +57,31 @@ def language_of(locale_id):
         if locale.pk == locale_id:
             return code
     return None
+
+
+def under_visitor_prefix(path, locale_id):
+    """A page's address (``path``, as Wagtail reverses it in the page's own language)
+    under the visitor's language prefix: every page is served under every prefix, with
+    the interface in that language, so a link keeps the visitor's language whether or not
+    its page is translated (``portal.models.HomePage.route``)."""
+    own = language_of(locale_id)
+    visitor = active_locale().language_code
+    if own is None or own == visitor:
+        return path
+    with override(own):
+        return translate_url(path, visitor)
+
+
+def address_in_language(page, language_code, request=None):
+    """The page's address (a path) under a language's prefix: its own address, as Wagtail
+    reverses it in the page's language (``Page.get_url_parts``, not the portal's
+    override, which already moves it under the active language's), moved under that
+    language's prefix. None if the page has no address."""
+    parts = Page.get_url_parts(page, request)
+    if parts is None or parts[2] is None:
+        return None
+    with override(language_code):
+        return under_visitor_prefix(parts[2], page.locale_id)
 
 
 def term_in_visitor_language(term):

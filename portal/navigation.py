@@ -14,8 +14,9 @@ from portal.structure import shared
 
 
 def main_navigation(request):
-    """The children of the home page in the visitor's language that editors have marked
-    "show in menus"."""
+    """The children of the home page that editors have marked "show in menus", each in the
+    visitor's language where translated and in the original where not: a menu read in
+    Finnish has every section the English one has."""
     return [page for page in top_pages(request) if page.show_in_menus]
 
 
@@ -23,23 +24,22 @@ def section_page(request, model_label):
     """The section page of a type ("events.EventIndexPage") in the visitor's language, or
     the original where it is not translated yet; None if the site has none."""
     sections = {}
-    for page in top_pages(request, fallback=True):
+    for page in top_pages(request):
         sections.setdefault(page.specific_class._meta.label, page)
     return sections.get(model_label)
 
 
-def top_pages(request, fallback=False):
-    """The live pages below the home page in the visitor's language, in menu order; with
-    ``fallback``, followed by the source home page's children."""
+def top_pages(request):
+    """The live pages below the home page, in menu order, each in the visitor's language
+    where translated and in the original where not."""
     site = Site.find_for_request(request)
     key = ("top pages", site.pk if site else None, active_locale().pk)
-    pages = shared(key, lambda: _read_top_pages(site))
-    return pages["translated"] + pages["source"] if fallback else pages["translated"]
+    return shared(key, lambda: _read_top_pages(site))
 
 
 def _read_top_pages(site):
     if site is None:
-        return {"translated": [], "source": []}
+        return []
     source_home = site.root_page
     active = active_locale()
     # The home pages (the site's and its translation) and the pages one level down in
@@ -64,7 +64,10 @@ def _read_top_pages(site):
             page for page in rows if page.depth > parent.depth and page.path.startswith(parent.path)
         ]
 
-    return {
-        "translated": children(home),
-        "source": [] if home.pk == source_home.pk else children(source_home),
-    }
+    if home.pk == source_home.pk:
+        return children(source_home)
+    translated = {page.translation_key: page for page in children(home)}
+    # In the original's menu order; sections that exist only in the visitor's language
+    # follow.
+    pages = [translated.pop(page.translation_key, page) for page in children(source_home)]
+    return pages + list(translated.values())

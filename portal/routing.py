@@ -9,6 +9,9 @@ so routable pages (a tour's city weeks, the library's goal pages), pages with ro
 their own and the 404s behave as Wagtail's walk would.
 """
 
+from urllib.parse import urljoin
+
+from django.conf import settings
 from django.http.request import split_domain_port
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -43,6 +46,14 @@ def site_for_request(request):
     # CommonMiddleware has checked the host against ALLOWED_HOSTS: the keys are few.
     hostname, port = split_domain_port(request.get_host())[0], request.get_port()
     return shared(("site", hostname, port), lambda: _read_site(hostname, port))
+
+
+def absolute_url(request, location):
+    """The location as a full address on the request's site, with the site's configured
+    host and port (``setup_site``), not whatever host the request named."""
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+    return urljoin(root + "/", location)
 
 
 def _read_site(hostname, port):
@@ -116,12 +127,19 @@ def walks_to_children(page, remaining):
 
 def remember_ancestors(page, ancestors):
     """The pages read on the way to the page, for its breadcrumbs."""
-    per_request(("ancestors", page.pk), lambda: ancestors)
+    per_request(("ancestors", page.pk), lambda: as_own_types(ancestors))
 
 
 def ancestors_of(page):
     """The page's ancestors below the tree's root, from the walk that found it if there
     was one, else from the database."""
     return per_request(
-        ("ancestors", page.pk), lambda: list(page.get_ancestors().filter(depth__gt=1))
+        ("ancestors", page.pk),
+        lambda: as_own_types(page.get_ancestors().filter(depth__gt=1)),
     )
+
+
+def as_own_types(pages):
+    """The pages as their own types, without a query (``specific_deferred``): their
+    addresses then keep the visitor's language (``BasePage.get_url_parts``)."""
+    return [page.specific_deferred for page in pages]

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.admin_views import PageTypesUsageView, SiteHistoryView, staff_report
 from portal.api import api_router
+from portal.sitemaps import PageSitemap, ViewSitemap
 
 urlpatterns = [
     # Every log-in and password reset goes through allauth, which asks for the second
@@ -32,7 +33,12 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "views": ViewSitemap(["membership_apply"])}},
+        name="sitemap",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
 ]

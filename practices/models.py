@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
-from portal.localisation import active_locale, reference_term_or_404
+from portal.localisation import active_locale, reference_term_or_404, reference_terms
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -160,6 +160,13 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
             "/",
             *(self.reverse_subpage("goal", args=[slug]) for slug in goals),
             *(self.reverse_subpage("theme", args=[slug]) for slug in themes),
+        ]
+
+    def sitemap_sub_paths(self):
+        """Each goal's and theme's page, by the slugs of the active language's terms."""
+        return [
+            self.term_path(term)
+            for term in [*reference_terms(CharterGoal), *reference_terms(CapitalCodeTheme)]
         ]
 
     @path("feed/atom/", name="atom_feed")

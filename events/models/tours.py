@@ -223,6 +223,13 @@ class TourPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    def sitemap_sub_paths(self):
+        """Each announced city's week."""
+        return [
+            self.reverse_subpage("stop", kwargs={"city_slug": stop.city.slug})
+            for stop in self.announced_stops
+        ]
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         from events.feeds import tour_calendar_response

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
@@ -14,15 +15,17 @@ from portal.blocks import BodyBlock
 from portal.forms import PortalPageForm
 from portal.localisation import (
     active_locale,
-    default_locale,
+    language_of,
     localized,
     reference_terms,
     term_fields,
     terms_in_locale,
+    under_visitor_prefix,
 )
 from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
 from portal.routing import deepest_page
+from portal.sitemaps import sitemap_urls
 from portal.structure import shared
 
 from .taxonomy import CapitalCodeTheme, CharterGoal
@@ -90,6 +93,30 @@ class BasePage(Page):
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
 
+    def get_url_parts(self, request=None):
+        """Shown to a visitor (with the request, as ``{% pageurl %}`` and
+        ``get_url(request)`` ask), the page's address under the visitor's language
+        prefix, whatever the page's own language: a page not translated into it is served
+        there too, in its original with the interface in the visitor's language
+        (``HomePage.route``), so menus, breadcrumbs, cards and buttons keep the visitor in
+        their language. Without a request (emails, calendar files, purges of a CDN in
+        front, which run in an editor's language), the page's own address."""
+        parts = super().get_url_parts(request)
+        if request is None or parts is None or parts[2] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, under_visitor_prefix(page_path, self.locale_id)
+
+    def get_sitemap_urls(self, request=None):
+        """One entry per language the page is shown in, with every language's address as
+        alternates, and the same for its routable sub-pages (``portal.sitemaps``)."""
+        return sitemap_urls(self, request)
+
+    def sitemap_sub_paths(self):
+        """The routable sub-pages search engines should find, as paths below the page's
+        own address, in the active language; none for most pages."""
+        return []
+
     def get_admin_display_title(self):
         title = super().get_admin_display_title()
         return f"{title} [{_('demo')}]" if self.is_demo_content else title
@@ -151,21 +178,33 @@ class HomePage(BasePage):
         )
 
     def route(self, request, path_components):
-        """A page not yet translated into the visitor's language is served from the
-        source (English) tree under the language's prefix, so /sv/cities/reykjavik/ shows
-        the English page, marked as such, with the interface in Swedish."""
+        """Every page is served under every language's prefix: the address is looked for
+        in the visitor's language's tree, then in the source (English) tree, then in the
+        other languages' trees, so /sv/cities/reykjavik/ shows the English page, marked as
+        such, with the interface in Swedish. Links on a page keep the visitor's prefix
+        (``BasePage.get_url_parts``) and lead here."""
         try:
-            page, remaining = deepest_page(self, path_components)
-            if page is self:
-                return super().route(request, remaining)
-            return page.route(request, remaining)
-        except Http404:
-            if self.locale_id == default_locale().pk:
-                raise
-            source = self.get_translations().filter(locale=default_locale()).live().first()
-            if source is None:
-                raise
-            return source.specific.route(request, path_components)
+            return self.route_in_tree(request, path_components)
+        except Http404 as not_found:
+            for home in self.other_language_trees():
+                try:
+                    return home.route_in_tree(request, path_components)
+                except Http404:
+                    continue
+            raise not_found
+
+    def route_in_tree(self, request, path_components):
+        page, remaining = deepest_page(self, path_components)
+        if page is self:
+            return super().route(request, remaining)
+        return page.route(request, remaining)
+
+    def other_language_trees(self):
+        """The live home pages of the other languages, the source language's first, then
+        in the order of the language switcher."""
+        order = [code for code, _name in settings.LANGUAGES]
+        homes = self.get_translations().live().specific()
+        return sorted(homes, key=lambda home: order.index(language_of(home.locale_id)))
 
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityPage

@@ -8,6 +8,13 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+# The site's public address: every absolute link (canonical, hreflang, API, calendars,
+# emails) is built from it (setup_site gives the site record its host and port).
+if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be set in the environment for production "
+        "(the site's public address, such as https://safecities.example.org)."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

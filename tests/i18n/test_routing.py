@@ -34,8 +34,9 @@ def test_a_translated_page_is_served_under_its_prefix_with_alternates(client, ho
     assert '<link rel="alternate" hreflang="sv" href="http://testserver/sv/about/">' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/about/">' in html
     assert '<link rel="alternate" hreflang="x-default" href="http://testserver/about/">' in html
-    # Danish has no translation: no alternate, but the switcher still leads to the page.
-    assert 'hreflang="da" href="http://testserver/da/about/"' not in html
+    # Danish has no translation: the page is served there all the same, in English with
+    # the interface in Danish, and the switcher and the alternates lead to it.
+    assert '<link rel="alternate" hreflang="da" href="http://testserver/da/about/">' in html
     assert 'href="/da/about/" lang="da" hreflang="da">Dansk</a>' in html
     assert 'href="/sv/about/" lang="sv" hreflang="sv" aria-current="true">Svenska</a>' in html
 
@@ -51,8 +52,9 @@ def test_an_untranslated_page_falls_back_to_the_original_with_a_note(client, hom
     assert '<main id="main" tabindex="-1" lang="en">' in html
     assert "Den här sidan finns inte på svenska än." in html
     assert "About the network" in html
-    # The canonical address is the original's.
-    assert '<link rel="canonical" href="http://localhost/about/">' in html
+    # Each language's address is a page of its own (its interface is in that language),
+    # listed in the alternates: it is its own canonical address.
+    assert '<link rel="canonical" href="http://testserver/sv/about/">' in html
 
 
 def test_an_untranslated_page_falls_back_even_without_a_translated_home(client, home):
@@ -88,6 +90,7 @@ def test_a_translated_city_lists_its_practices_not_yet_translated(client, home, 
 
     html = client.get("/sv/cities/stockholm/").content.decode()
 
-    assert f'href="{walks.url}" lang="en">Safety walks</a>' in html
+    # Linked under the visitor's prefix, where the original is served.
+    assert f'href="/sv{walks.url}" lang="en">Safety walks</a>' in html
     assert ">Nattvandrare</a>" in html
     assert ">Night walkers</a>" not in html

@@ -16,6 +16,7 @@ def load_production_settings(code="", **env):
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
     }
+    environment["WAGTAILADMIN_BASE_URL"] = "https://portal.example.org"
     environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -37,6 +38,14 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = load_production_settings(SECRET_KEY="s" * 50)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_address():
+    result = load_production_settings(
+        SECRET_KEY="s" * 50, ALLOWED_HOSTS="portal.example.org", WAGTAILADMIN_BASE_URL=""
+    )
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL must be set" in result.stderr
 
 
 def test_production_starts_when_configured():

@@ -9,11 +9,12 @@ the source tree under the visitor's language prefix, with a note (see
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from portal.localisation import language_of, term_in_visitor_language
+from portal.localisation import address_in_language, language_of, term_in_visitor_language
+from portal.routing import absolute_url
 
 register = template.Library()
 
@@ -24,44 +25,36 @@ def _language_info(code):
 
 
 def _page_links(page, request):
-    """For a Wagtail page: each language's live translation, or else the page itself under
-    that language's prefix."""
+    """For a Wagtail page: each language's live translation, or else the page's original
+    under that language's prefix, where it is served too (``HomePage.route``), followed
+    by what the request adds to the page's own address (a routable page's sub-page, the
+    query string)."""
     # Only what an address is made of: a page row is some fifty columns.
     translations = {
         language_of(translation.locale_id): translation
         for translation in page.get_translations(inclusive=True).live().only("url_path", "locale")
     }
-    # The source page, which untranslated languages fall back to.
-    source = translations.get(settings.LANGUAGE_CODE) or page
+    order = [code for code, _name in settings.LANGUAGES]
+    # The original that untranslated languages show, looked for as routing does: the
+    # source language's first.
+    source = next((translations[code] for code in order if code in translations), page)
     suffix = _route_suffix(page, request)
     links = []
-    for code, _name in settings.LANGUAGES:
-        translation = translations.get(code)
-        if translation is not None:
-            url = translation.get_url(request=request)
-        else:
-            url = _with_prefix(source.get_url(request=request) or "/", code)
+    for code in order:
+        shown = translations.get(code, source)
+        url = address_in_language(shown, code, request) or "/"
         links.append(
-            {**_language_info(code), "url": url + suffix, "translated": translation is not None}
+            {**_language_info(code), "url": url + suffix, "translated": code in translations}
         )
     return links
 
 
-def _with_prefix(url, code):
-    # The source's address has no prefix, so it resolves in the default language.
-    with override(settings.LANGUAGE_CODE):
-        return translate_url(url, code)
-
-
 def _route_suffix(page, request):
     """What follows the page's own address in the request: a routable page's sub-page
-    (a goal's landing page in the library) and the query string (the library's filters)."""
+    (a goal's landing page in the library) and the query string (the library's filters).
+    The page's address is the one it has under the request's language prefix."""
     own = page.get_url(request=request) or "/"
-    suffix = ""
-    for base in (own, _with_prefix(own, get_language())):
-        if request.path.startswith(base):
-            suffix = request.path[len(base) :]
-            break
+    suffix = request.path[len(own) :] if request.path.startswith(own) else ""
     query = request.META.get("QUERY_STRING", "")
     return f"{suffix}?{query}" if query else suffix
 
@@ -91,7 +84,7 @@ def language_links(context):
     current = get_language()
     for link in links:
         link["current"] = link["code"] == current
-        link["absolute_url"] = request.build_absolute_uri(link["url"])
+        link["absolute_url"] = absolute_url(request, link["url"])
     return links
 
 

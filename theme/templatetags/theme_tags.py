@@ -51,10 +51,8 @@ def breadcrumb_trail(page):
 
 @register.simple_tag(takes_context=True)
 def absolute_uri(context, location):
-    request = context.get("request")
-    if request is None:
-        return location
-    return request.build_absolute_uri(location)
+    """The location as a full address on the site's configured host."""
+    return routing.absolute_url(context.get("request"), location)
 
 
 @register.simple_tag

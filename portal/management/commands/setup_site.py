@@ -2,12 +2,19 @@
 the default site's root, the sections below it, and the network staff's group with the
 workflow in which they approve what city editors submit.
 
-Safe to run again: whatever already exists is left as it is.
+The default site answers at the configured address (``WAGTAILADMIN_BASE_URL``: its host
+and port), from which every absolute link is built (canonical links, hreflang, the
+API's ``html_url``, calendar files, emails).
+
+Safe to run again: whatever already exists is left as it is, except the site's host and
+port, which follow the configuration.
 """
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -202,6 +209,17 @@ STAFF_APPROVAL_TASK = "Approval by network staff"
 STAFF_WORKFLOW = "Network staff approval"
 
 
+def configured_address():
+    """The host and port of the site's public address (``WAGTAILADMIN_BASE_URL``)."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if not address.hostname:
+        raise CommandError(
+            f"WAGTAILADMIN_BASE_URL must be a full address such as https://example.org, "
+            f"not {settings.WAGTAILADMIN_BASE_URL!r}."
+        )
+    return address.hostname, address.port or (443 if address.scheme == "https" else 80)
+
+
 def permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -220,6 +238,7 @@ class Command(BaseCommand):
         self.changes = []
         self.ensure_locales()
         home = self.ensure_home_page()
+        self.ensure_site_address()
         for page_class, fields in SECTIONS:
             section = self.ensure_child(home, page_class, fields)
             if page_class is StandardPage:
@@ -259,9 +278,10 @@ class Command(BaseCommand):
             site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
             site.save()
         else:
+            hostname, port = configured_address()
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=settings.WAGTAIL_SITE_NAME,
@@ -276,6 +296,14 @@ class Command(BaseCommand):
         elif placeholder:
             self.stderr.write(f"The old site root {placeholder.title!r} was kept; check it.")
         return home
+
+    def ensure_site_address(self):
+        site = Site.objects.get(is_default_site=True)
+        hostname, port = configured_address()
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save()
+            self.changes.append(f"the site now answers at {site.root_url}")
 
     def ensure_child(self, parent, page_class, fields):
         existing = parent.get_children().filter(slug=fields["slug"]).first()
