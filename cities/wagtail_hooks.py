@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import MembershipApplication
 
 
@@ -93,3 +93,8 @@ def register_membership_log_actions(actions):
     actions.register_action(
         "cities.application.decline", _("Decline application"), _("Application declined")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_city_panels(request, panels):
+    panels.extend([dashboard.CityPanel(), dashboard.PendingApplicationsPanel()])

@@ -6,6 +6,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import dashboard
 from .models import TargetGroup
 from .reports import PracticesDueForReviewView
 
@@ -51,3 +52,8 @@ def register_due_for_review_urls():
             name="practices_due_for_review_results",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_practice_panels(request, panels):
+    panels.extend([dashboard.CityPracticesPanel(), dashboard.PracticesAwaitingModerationPanel()])
