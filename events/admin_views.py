@@ -252,7 +252,9 @@ class ReviewPostView(View):
     def post(self, request, pk):
         post = get_object_or_404(TakeoverPost.objects.select_related("stop__city"), pk=pk)
         action = request.POST.get("action", "")
-        review_post(post, action, user=request.user)
+        review_post(
+            post, action, user=request.user, comment=request.POST.get("comment", "").strip()
+        )
         messages.success(
             request,
             _("“%(post)s” is now %(status)s.")

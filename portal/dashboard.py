@@ -7,6 +7,11 @@ from django.template.loader import get_template
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState, get_default_page_content_type
 
+from portal.models import Notice
+
+# How many of a user's latest notices their dashboard lists.
+NOTICES_SHOWN = 10
+
 
 class DashboardPanel(Component):
     """A dashboard panel for some users only (a city's editors, or network staff). It
@@ -48,3 +53,15 @@ def moderation_of(pages):
         .prefetch_related("content_object")
         .order_by("-current_task_state__started_at")
     )
+
+
+class NoticesPanel(DashboardPanel):
+    """What the user was told lately, with links: what they were emailed, and what they
+    would have been had they not turned those emails off."""
+
+    template_name = "portal/dashboard/notices.html"
+    order = 40
+
+    def get_panel_context(self, user):
+        notices = list(Notice.objects.filter(recipient=user)[:NOTICES_SHOWN])
+        return {"notices": notices} if notices else {}

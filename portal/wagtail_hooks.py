@@ -8,6 +8,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .dashboard import NoticesPanel
 from .models import CapitalCodeTheme, CharterGoal
 
 
@@ -59,3 +60,8 @@ def refuse_moves_the_user_may_not_make(request, page, destination):
     if not page.permissions_for_user(request.user).can_move_to(destination):
         return permission_denied(request)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_notices_panel(request, panels):
+    panels.append(NoticesPanel())
