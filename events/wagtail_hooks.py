@@ -87,6 +87,7 @@ class TourStopViewSet(ModelViewSet):
     list_display = ["__str__", "tour", "status"]
     list_filter = ["status"]
     add_view_enabled = False
+    edit_view_class = admin_views.TourStopEditView
 
 
 register_permission_policy(TakeoverPost, TakeoverPostPermissionPolicy(TakeoverPost))
