@@ -1,5 +1,6 @@
-"""The tour schedule in Chromium, without JavaScript's help: staff move a city to
-another week and back with the forms, its post going along, and the screen passes axe."""
+"""The tour schedule in Chromium, with the forms (the keyboard and no-JavaScript path):
+staff move a city to another week and back, its post going along, and the screen
+passes axe."""
 
 import datetime
 
