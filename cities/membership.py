@@ -10,14 +10,18 @@ from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission
 
 from portal.emails import send_templated_email
+from portal.models import NoticeKind
+from portal.notices import network_staff, notify
 from portal.permissions import grant_in_every_locale
-from portal.roles import NETWORK_STAFF, city_editors_group_name
+from portal.roles import city_editors_group_name
 
 from .models import ApplicationStatus, CityIndexPage, CityPage, MembershipApplication
 
@@ -65,22 +69,21 @@ def submit_application(form, request):
     application = form.save()
     log(application, "cities.application.submit")
     context = {"application": application}
-    staff_emails = list(
-        get_user_model()
-        .objects.filter(groups__name=NETWORK_STAFF, is_active=True)
-        .values_list("email", flat=True)
-    )
     transaction.on_commit(
         lambda: send_templated_email(
             "cities/emails/application_received", [application.contact_email], context
         )
     )
-    if staff_emails:
-        transaction.on_commit(
-            lambda: send_templated_email(
-                "cities/emails/application_for_staff", staff_emails, context
-            )
-        )
+    notify(
+        network_staff(),
+        NoticeKind.APPLICATION_SUBMITTED,
+        describe=lambda: (
+            _("New membership application: %(city)s") % {"city": application.city_name},
+            _("%(city)s (%(country)s) has applied for membership.")
+            % {"city": application.city_name, "country": application.get_country_display()},
+        ),
+        path=reverse("wagtailsnippets_cities_membershipapplication:inspect", args=[application.pk]),
+    )
     return application
 
 

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_display import NetworkTimeColumn
 
-from . import admin_views
+from . import admin_views, dashboard
 from .models import MembershipApplication
 
 
@@ -101,3 +101,8 @@ def register_membership_log_actions(actions):
     actions.register_action(
         "cities.application.decline", _("Decline application"), _("Application declined")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_city_panels(request, panels):
+    panels.extend([dashboard.CityPanel(), dashboard.PendingApplicationsPanel()])

@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView,
 
 from .forms import ScheduleChangeForm
 from .models import TAKEOVER_DAYS, PostStatus, TakeoverPost, TourPage, TourStop
-from .scheduling import Schedule, ScheduleConflict, save_schedule
+from .scheduling import Schedule, ScheduleConflict, consequences, save_schedule
 from .takeover import (
     checklist,
     is_network_staff,
@@ -77,6 +77,13 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(
                 self.get_context_data(form=form, conflicts=conflict.messages)
             )
+        if form.needs_confirmation():
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form, change=change, consequences=consequences(before, after)
+                )
+            )
+        done = consequences(before, after)
         save_schedule(
             self.tour,
             before,
@@ -85,7 +92,7 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             change=change,
             topic=form.cleaned_data.get("topic", ""),
         )
-        messages.success(request, change)
+        messages.success(request, " ".join([f"{change}.", *done]) if done else change)
         return redirect(schedule_url(self.tour))
 
     def get_context_data(self, **kwargs):
@@ -109,7 +116,12 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                 }
                 for week in self.tour.weeks()
             ],
-            week_choices=self.tour.weeks(),
+            # A stop cannot go to a break, so "Move to" does not offer one.
+            week_choices=[
+                {"start": week, "number": self.tour.week_number(week)}
+                for week in self.tour.weeks()
+                if week not in breaks
+            ],
             cities=[
                 city
                 for city in ScheduleChangeForm(tour=self.tour).fields["city"].queryset
@@ -117,6 +129,8 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             ],
             form=form,
             conflicts=kwargs.get("conflicts", []),
+            change=kwargs.get("change"),
+            consequences=kwargs.get("consequences"),
             operations=ScheduleChangeForm.OPERATIONS,
         )
         return context
@@ -252,7 +266,9 @@ class ReviewPostView(View):
     def post(self, request, pk):
         post = get_object_or_404(TakeoverPost.objects.select_related("stop__city"), pk=pk)
         action = request.POST.get("action", "")
-        review_post(post, action, user=request.user)
+        review_post(
+            post, action, user=request.user, comment=request.POST.get("comment", "").strip()
+        )
         messages.success(
             request,
             _("“%(post)s” is now %(status)s.")
@@ -296,6 +312,13 @@ class TakeoverPostEditView(InstancePermissionMixin, EditView):
 class TakeoverPostDeleteView(InstancePermissionMixin, DeleteView):
     def get_success_url(self):
         return pack_url(self.object.stop)
+
+
+class TourStopEditView(EditView):
+    """Staff open a stop's details from the schedule, and return there on saving."""
+
+    def get_success_url(self):
+        return schedule_url(self.object.tour)
 
 
 class TakeoverPostIndexView(IndexView):

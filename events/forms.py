@@ -29,6 +29,7 @@ class ScheduleChangeForm(forms.Form):
         label=gettext_lazy("City"), queryset=CityPage.objects.none(), required=False
     )
     topic = forms.CharField(label=gettext_lazy("Focus topic"), max_length=200, required=False)
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, tour, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +39,8 @@ class ScheduleChangeForm(forms.Form):
         self.fields["city"].queryset = (
             CityPage.objects.live().members().one_per_city().order_by("title")
         )
-        weeks = [(week, week) for week in tour.weeks()]
+        breaks = tour.break_weeks()
+        weeks = [(week, week) for week in tour.weeks() if week not in breaks]
         self.fields["other_week"].widget = forms.Select(choices=weeks)
 
     def clean(self):
@@ -50,17 +52,20 @@ class ScheduleChangeForm(forms.Form):
                     self.add_error(field, _("Choose the city and its focus topic."))
         if operation in ("move", "swap") and not data.get("other_week"):
             self.add_error("other_week", _("Choose the other week."))
-        if operation == "unassign" and data.get("week"):
-            stop = self.tour.stops.filter(week_start=data["week"]).first()
-            if stop and stop.posts.exists():
-                raise forms.ValidationError(
-                    _(
-                        "%(city)s has already written posts for its week. Move the stop, "
-                        "or delete the posts first."
-                    )
-                    % {"city": stop.city.title}
-                )
         return data
+
+    def needs_confirmation(self):
+        """Postponing moves many stops, and unassigning a city that has written posts
+        deletes them: staff see what will happen and confirm it first."""
+        data = self.cleaned_data
+        if data.get("confirm"):
+            return False
+        if data["operation"] == "shift_from":
+            return True
+        return (
+            data["operation"] == "unassign"
+            and self.tour.stops.filter(week_start=data["week"], posts__isnull=False).exists()
+        )
 
     def apply(self, schedule):
         """The schedule after this change, and a sentence for the audit log. Raises
@@ -108,6 +113,7 @@ class TakeoverPostForm(PortalModelForm):
             stops = stops.edited_by(self.for_user)
         self.fields["stop"].queryset = stops
         self.fields["stop"].label_from_instance = stop_label
+        self.offer_only_the_tours_channels(stops)
         # The live character count (events/js/character-count.js) reads the limits here;
         # the model checks them again on save.
         self.fields["text"].widget.attrs.update(
@@ -119,6 +125,20 @@ class TakeoverPostForm(PortalModelForm):
                 "rows": 8,
             }
         )
+
+    def offer_only_the_tours_channels(self, stops):
+        """The channels of the week's tour, once the week is known (editing, or opened
+        from the pack); else those of any tour the user may write for."""
+        stop_id = self.data.get(self.add_prefix("stop")) or self.initial.get("stop")
+        if self.instance.stop_id:
+            stop_id = stop_id or self.instance.stop_id
+        stop = stops.filter(pk=stop_id).first() if str(stop_id or "").isdigit() else None
+        tours = [stop.tour] if stop else {s.tour_id: s.tour for s in stops}.values()
+        used = {channel for tour in tours for channel in tour.channels}
+        field = self.fields["channel"]
+        field.choices = [
+            (value, label) for value, label in field.choices if not value or value in used
+        ]
 
     def save(self, commit=True):
         post = super().save(commit=False)

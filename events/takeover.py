@@ -7,10 +7,14 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.log_actions import log
 
 from portal.emails import send_templated_email
+from portal.models import NoticeKind
+from portal.notices import network_staff, notify
 
 from .models import PostStatus, StopStatus, TourReminder, TourStop, cities_edited_by
 
@@ -20,6 +24,25 @@ POST_ACTIONS = {
     "approve": (PostStatus.SUBMITTED, PostStatus.APPROVED, "staff"),
     "return": (PostStatus.SUBMITTED, PostStatus.DRAFT, "staff"),
     "publish": (PostStatus.APPROVED, PostStatus.PUBLISHED, "staff"),
+}
+
+# action: (kind of notice, who is told, subject)
+POST_NOTICES = {
+    "submit": (
+        NoticeKind.POST_SUBMITTED,
+        lambda stop: network_staff(),
+        gettext_noop("Takeover post submitted for review: %(post)s"),
+    ),
+    "approve": (
+        NoticeKind.POST_APPROVED,
+        lambda stop: city_editors(stop),
+        gettext_noop("Takeover post approved: %(post)s"),
+    ),
+    "return": (
+        NoticeKind.POST_RETURNED,
+        lambda stop: city_editors(stop),
+        gettext_noop("Takeover post sent back for changes: %(post)s"),
+    ),
 }
 
 # Days before a city's week on which its editors hear about missing posts.
@@ -52,14 +75,29 @@ def may_edit_post(user, post):
 
 
 @transaction.atomic
-def review_post(post, action, *, user):
+def review_post(post, action, *, user, comment=""):
+    """Take a review action; staff may say why they send a post back. Whoever waits for
+    the outcome is told: staff of a submission, the city's editors of the verdict."""
     if action not in post_actions_for(user, post):
         raise PermissionDenied
     post.status = POST_ACTIONS[action][1]
     if action in ("approve", "return", "publish"):
         post.reviewed_by = user
     post.save(update_fields=["status", "reviewed_by", "updated_at"])
-    log(instance=post, action=f"events.takeover_post.{action}", user=user)
+    log(
+        instance=post,
+        action=f"events.takeover_post.{action}",
+        user=user,
+        data={"comment": comment} if comment else None,
+    )
+    if action in POST_NOTICES:
+        kind, recipients, subject = POST_NOTICES[action]
+        notify(
+            recipients(post.stop).exclude(pk=user.pk),
+            kind,
+            describe=lambda: (_(subject) % {"post": post}, comment),
+            path=reverse("events_takeover_pack", args=[post.stop_id]),
+        )
     return post
 
 

@@ -14,7 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views
+from . import admin_views, dashboard
 from .forms import TakeoverPostForm
 from .models import TakeoverPost, TourPage, TourStop
 from .takeover import is_network_staff, may_edit_post, may_write_for
@@ -107,6 +107,7 @@ class TourStopViewSet(ModelViewSet):
     list_display = ["__str__", "tour", "status"]
     list_filter = ["status"]
     add_view_enabled = False
+    edit_view_class = admin_views.TourStopEditView
 
 
 register_permission_policy(TakeoverPost, TakeoverPostPermissionPolicy(TakeoverPost))
@@ -192,3 +193,8 @@ def register_tour_log_actions(actions):
 from .event_admin import register_event_admin  # noqa: E402 (kept apart from the tours' part)
 
 register_event_admin()
+
+
+@hooks.register("construct_homepage_panels")
+def add_takeover_panels(request, panels):
+    panels.extend([dashboard.CityTakeoverPanel(), dashboard.StaffTakeoverPanel()])

@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin_views import STAFF_REPORTS, may_see_site_wide_reports
+from .dashboard import NoticesPanel
 from .models import CapitalCodeTheme, CharterGoal
 from .permissions import editable_pages, media_seen_in_admin
 from .viewsets import ReferenceTermViewSet
@@ -131,3 +132,8 @@ for narrowing, action in NARROWED_BULK_ACTIONS:
         type(action.__name__, (narrowing, action), {"__module__": __name__}),
         order=1,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_notices_panel(request, panels):
+    panels.append(NoticesPanel())

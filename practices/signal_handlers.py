@@ -1,13 +1,26 @@
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+)
 
 from cities.models import CityPage
+from portal.models import NoticeKind
+from portal.notices import notify
 
 from . import search_index
 from .models import PracticePage
@@ -49,3 +62,59 @@ def update_restricted_practices_in_search_index(sender, instance, **kwargs):
             .values_list("pk", flat=True)
         )
         transaction.on_commit(partial(search_index.sync_practices, page_ids))
+
+
+# Moderation of practices: Wagtail's own workflow emails tell the reviewers of a
+# submission and the submitter of the verdict, following the same account switches;
+# these notices put the same news on their dashboards.
+
+
+APPROVED = gettext_noop("Practice approved: %(title)s")
+RETURNED = gettext_noop("Practice sent back for changes: %(title)s")
+
+
+def practice_of(workflow_state):
+    page = workflow_state.content_object
+    return page.specific if page and isinstance(page.specific, PracticePage) else None
+
+
+@receiver(task_submitted)
+def notice_of_practice_submitted(sender, instance, user=None, **kwargs):
+    practice = practice_of(instance.workflow_state)
+    groups = getattr(instance.task.specific, "groups", None)
+    if practice is None or groups is None:
+        return
+    reviewers = get_user_model().objects.filter(groups__in=groups.all(), is_active=True)
+    if user is not None:
+        reviewers = reviewers.exclude(pk=user.pk)
+    notify(
+        reviewers.distinct(),
+        NoticeKind.PRACTICE_SUBMITTED,
+        describe=lambda: (
+            _("Practice submitted for moderation: %(title)s") % {"title": practice.title},
+            "",
+        ),
+        path=reverse("wagtailadmin_pages:edit", args=[practice.pk]),
+        email=False,
+    )
+
+
+@receiver(workflow_approved)
+@receiver(workflow_rejected)
+def notice_of_practice_verdict(sender, instance, signal, user=None, **kwargs):
+    practice = practice_of(instance)
+    submitter = instance.requested_by
+    if practice is None or submitter is None or submitter == user:
+        return
+    if signal is workflow_approved:
+        kind, subject, comment = NoticeKind.PRACTICE_APPROVED, APPROVED, ""
+    else:
+        kind, subject = NoticeKind.PRACTICE_RETURNED, RETURNED
+        comment = instance.current_task_state.specific.get_comment()
+    notify(
+        [submitter],
+        kind,
+        describe=lambda: (_(subject) % {"title": practice.title}, comment),
+        path=reverse("wagtailadmin_pages:edit", args=[practice.pk]),
+        email=False,
+    )

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from portal.viewsets import ReferenceTermViewSet
 
+from . import dashboard
 from .models import TargetGroup
 from .reports import PracticesDueForReviewView
 
@@ -52,3 +53,8 @@ def register_due_for_review_urls():
             name="practices_due_for_review_results",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_practice_panels(request, panels):
+    panels.extend([dashboard.CityPracticesPanel(), dashboard.PracticesAwaitingModerationPanel()])

@@ -68,6 +68,13 @@ class CityIndexPage(BasePage):
 
 
 class CityPageQuerySet(PortalPageQuerySet):
+    def edited_by(self, user):
+        """The cities whose pages the user's groups may edit: a city editor's own."""
+        return self.filter(
+            group_permissions__group__user=user,
+            group_permissions__permission__codename="change_page",
+        ).distinct()
+
     def members(self):
         return self.filter(membership_status=MembershipStatus.MEMBER)
 

@@ -436,10 +436,7 @@ class TourStopQuerySet(models.QuerySet):
 def cities_edited_by(user):
     from cities.models import CityPage
 
-    return CityPage.objects.filter(
-        group_permissions__group__user=user,
-        group_permissions__permission__codename="change_page",
-    ).distinct()
+    return CityPage.objects.edited_by(user)
 
 
 class TourStop(models.Model):

@@ -1,4 +1,5 @@
 from .media import PortalDocument, PortalImage, PortalRendition
+from .notices import Notice, NoticeKind
 from .pages import BasePage, CrosswalkPage, HomePage, StandardPage, StoryIndexPage, StoryPage
 from .taxonomy import CapitalCodeTheme, CharterGoal
 from .users import User
@@ -9,6 +10,8 @@ __all__ = [
     "CharterGoal",
     "CrosswalkPage",
     "HomePage",
+    "Notice",
+    "NoticeKind",
     "PortalDocument",
     "PortalImage",
     "PortalRendition",

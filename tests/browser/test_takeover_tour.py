@@ -133,6 +133,10 @@ def test_staff_schedule_a_city_writes_staff_approve_and_the_public_reads(
     admin.wait_for_load_state()
     admin.locator("#week-3").get_by_role("button", name="Postpone this and later stops").click()
     admin.wait_for_load_state()
+    # Postponing lists what will move, and waits for staff to confirm.
+    assert "Oslo moves from week 3" in admin.locator("#schedule-confirm").inner_text()
+    admin.get_by_role("button", name="Confirm and save").click()
+    admin.wait_for_load_state()
 
     uids_after = calendar_uids(admin, tour)
     assert set(uids_after) == set(uids_before) - {

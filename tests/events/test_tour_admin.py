@@ -87,7 +87,12 @@ def test_staff_assign_cities_week_by_week_and_every_change_is_in_the_history(sta
     change(client, tour, operation="assign", week=week(1), city=oslo.pk, topic="Online threats")
     change(client, tour, operation="assign", week=week(2), city=turku.pk, topic="Young people")
     change(client, tour, operation="swap", week=week(1), other_week=week(2))
-    response = change(client, tour, operation="shift_from", week=week(1))
+    preview = change(client, tour, operation="shift_from", week=week(1))
+    assert cities_by_week(tour) == {week(1): "Turku", week(2): "Oslo"}
+    assert "Oslo moves from week 2 (18 January 2027) to week 4 (1 February 2027)." in (
+        preview.content.decode()
+    )
+    response = change(client, tour, operation="shift_from", week=week(1), confirm=1)
 
     assert response.status_code == 302
     # Week 3 is a break, so the postponed stops skip it.
@@ -137,14 +142,55 @@ def test_an_assignment_refused_keeps_what_staff_typed(staff, tour, city):
     assert 'value="Mentors"' in response.content.decode()
 
 
-def test_a_city_with_posts_cannot_be_unassigned_by_accident(staff, tour, city):
+def test_unassigning_a_city_with_posts_says_what_becomes_of_them_first(staff, tour, city):
     stop = TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1))
     TakeoverPostFactory(stop=stop)
+    client = logged_in(staff)
 
-    response = change(logged_in(staff), tour, operation="unassign", week=week(1))
+    response = change(client, tour, operation="unassign", week=week(1))
 
-    assert "has already written posts" in response.content.decode()
+    assert "Oslo leaves week 1 (11 January 2027), and its 1 post is deleted." in (
+        response.content.decode()
+    )
     assert TourStop.objects.filter(pk=stop.pk).exists()
+    change(client, tour, operation="unassign", week=week(1), confirm=1)
+    assert not TourStop.objects.filter(pk=stop.pk).exists()
+
+
+def test_a_moved_stop_takes_its_posts_to_the_same_weekdays(staff, tour, city):
+    stop = TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1))
+    tuesday = TakeoverPostFactory(stop=stop, day=week(1) + datetime.timedelta(days=1))
+    client = logged_in(staff)
+
+    response = change(client, tour, operation="move", week=week(1), other_week=week(4))
+    tuesday.refresh_from_db()
+    assert tuesday.day == week(4) + datetime.timedelta(days=1)
+    assert "with its 1 post" in client.get(response.url).content.decode()
+    change(client, tour, operation="swap", week=week(4), other_week=week(2))
+    tuesday.refresh_from_db()
+    assert tuesday.day == week(2) + datetime.timedelta(days=1)
+
+
+def test_move_to_offers_no_break_week(staff, tour, city):
+    TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1))
+
+    grid = logged_in(staff).get(schedule_url(tour)).content.decode()
+
+    options = grid.split('id="move-1"')[1].split("</select>")[0]
+    assert f'value="{week(2):%Y-%m-%d}"' in options
+    assert f'value="{week(3):%Y-%m-%d}"' not in options
+
+
+def test_saving_a_stops_details_returns_to_the_schedule(staff, tour, city):
+    stop = TourStopFactory(tour=tour, city=city("Oslo"), week_start=week(1))
+
+    response = logged_in(staff).post(
+        reverse("events_tourstop:edit", args=[stop.pk]),
+        {"status": "confirmed", "topic": "Mentors", "host_name": "", "host_title": "", "brief": ""},
+    )
+
+    assert response.status_code == 302
+    assert response.url == schedule_url(tour)
 
 
 def test_a_moved_stop_keeps_its_identity_and_raises_its_calendar_sequence(staff, tour, city):
@@ -270,7 +316,8 @@ def test_editors_write_only_for_their_own_citys_week(stockholm, tour, city):
     [
         ({"channel": "x", "text": "a" * 281}, "X (Twitter) takes at most 280 characters"),
         ({"day": "2027-01-16"}, "Choose a day of the city"),
-        ({"channel": "mastodon"}, "This tour does not use that channel"),
+        # The form offers only the tour's channels, so another is not a valid choice.
+        ({"channel": "mastodon"}, "Select a valid choice"),
     ],
 )
 def test_a_rejected_post_says_why_and_keeps_the_text(stockholm, stockholm_week, fields, message):
@@ -340,3 +387,16 @@ def test_saved_schedules_follow_the_rules_after_any_operations(staff, tour, city
             assert sorted(stored) == sorted((stop.week, stop.city) for stop in new.stops)
             assert Schedule.of(tour).conflicts() == []
         transaction.set_rollback(True)
+
+
+def test_the_post_form_offers_only_the_tours_channels(stockholm, stockholm_week):
+    _, editor = stockholm
+    client = logged_in(editor)
+
+    form = client.get(
+        reverse("events_takeoverpost:add") + f"?stop={stockholm_week.pk}"
+    ).content.decode()
+
+    channels = form.split('id="id_channel"')[1].split("</select>")[0]
+    assert 'value="linkedin"' in channels and 'value="x"' in channels
+    assert 'value="instagram"' not in channels
