@@ -405,6 +405,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.validators.CheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images are decoded whole and must end where their format says (portal/content_checks.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.validators.CheckedImageForm"
 # Refuses decompression bombs: no image larger than 40 megapixels is processed.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_MODERATION_ENABLED = True

@@ -10,10 +10,11 @@ from django.urls import reverse
 
 from cities.models import ApplicationStatus, MembershipApplication
 from portal.models import CharterGoal
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)
