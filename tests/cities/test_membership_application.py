@@ -49,10 +49,10 @@ def application_data(**overrides):
     return data
 
 
-def apply(client, data=None, document=None):
+def apply(client, data=None, document=None, **headers):
     payload = data or application_data()
     payload["decision_document"] = document or decision_pdf()
-    return client.post(reverse("membership_apply"), payload)
+    return client.post(reverse("membership_apply"), payload, headers=headers)
 
 
 def test_the_form_says_membership_is_free_and_shows_the_charter(client, home):
@@ -145,6 +145,32 @@ def test_many_applications_from_one_address_are_slowed_down(client, home):
     assert response.status_code == 200
     assert "Please try again later" in response.content.decode()
     assert MembershipApplication.objects.count() == 5
+
+
+def test_refused_applications_do_not_count_against_the_limit(client, home):
+    for _ in range(6):
+        assert apply(client, application_data(contact_email="karin@")).status_code == 200
+
+    assert apply(client).status_code == 302
+    assert MembershipApplication.objects.count() == 1
+
+
+def test_behind_the_load_balancer_each_client_address_has_its_own_limit(client, home, settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    for _ in range(5):
+        assert apply(client, REMOTE_ADDR="10.0.0.2", x_real_ip="198.51.100.7").status_code == 302
+    refused = apply(client, REMOTE_ADDR="10.0.0.2", x_real_ip="198.51.100.7")
+    other_city = apply(client, REMOTE_ADDR="10.0.0.2", x_real_ip="203.0.113.9")
+
+    assert "Please try again later" in refused.content.decode()
+    assert other_city.status_code == 302
+
+
+def test_without_a_trusted_header_a_client_cannot_choose_its_own_address(client, home):
+    for number in range(5):
+        assert apply(client, x_real_ip=f"198.51.100.{number}").status_code == 302
+
+    assert "Please try again later" in apply(client, x_real_ip="203.0.113.9").content.decode()
 
 
 def test_html_in_the_motivation_is_stored_as_typed_and_never_run(admin_client, client, home):
