@@ -383,7 +383,10 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": 5,
-        }
+        },
+        # Kept current too, so that site search can answer from the database while
+        # the cluster cannot be reached (portal.views.search).
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -25,6 +25,7 @@ from practices.library import FACETS, MAX_VALUES_PER_FACET, LibraryQuery
 from practices.models import (
     Evaluation,
     EvidenceLevel,
+    PracticeIndexPage,
     PracticePage,
     PracticeStatus,
     PreventionLevel,
@@ -588,3 +589,46 @@ def test_a_real_cluster_finds_stems_and_counts_facets_disjunctively(cluster, sto
     assert counts["country"] == {"SE": 1, "NO": 1}
     assert counts["city"] == {"oslo": 1}
     assert swedish_stem.practices == [trygg]
+
+
+# When the cluster cannot be reached.
+
+# The discard port: nothing listens there, so every connection is refused at once.
+UNREACHABLE = "http://127.0.0.1:9"
+
+
+@pytest.mark.django_db
+def test_the_library_answers_from_the_database_and_logs_when_the_cluster_is_down(
+    client, section, stockholm, settings, caplog
+):
+    library = section(PracticeIndexPage)
+    PracticePageFactory(parent=stockholm, title="Night buses")
+    settings.ELASTICSEARCH_URL = UNREACHABLE
+
+    response = client.get(library.url, {"q": "buses"})
+
+    assert response.status_code == 200
+    assert "Night buses" in response.content.decode()
+    assert "The practice library answers from the database" in caplog.text
+
+
+@pytest.mark.django_db
+def test_site_search_answers_from_the_database_and_logs_when_the_cluster_is_down(
+    client, stockholm, settings, caplog
+):
+    PracticePageFactory(parent=stockholm, title="Night buses")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [UNREACHABLE],
+            "INDEX": "safecities",
+            "TIMEOUT": 1,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+
+    response = client.get("/search/", {"q": "buses"})
+
+    assert response.status_code == 200
+    assert "Night buses" in response.content.decode()
+    assert "Site search answers from the database" in caplog.text
