@@ -249,8 +249,8 @@ def test_rebuild_creates_the_index_with_the_mapping_and_sends_every_live_practic
         "POST", "/_bulk"
     )
     actions = bulk.body[0::2]
-    assert [action["index"]["_id"] for action in actions] == [str(p.pk) for p in live]
-    assert {action["index"]["_index"] for action in actions} == {create.path.strip("/")}
+    assert [action["create"]["_id"] for action in actions] == [str(p.pk) for p in live]
+    assert {action["create"]["_index"] for action in actions} == {create.path.strip("/")}
     assert bulk.body[1]["title"] == live[0].title
     assert count == 3
     assert calls == [(1, 3), (2, 3), (3, 3)]
@@ -589,6 +589,44 @@ def test_a_real_cluster_finds_stems_and_counts_facets_disjunctively(cluster, sto
     assert counts["country"] == {"SE": 1, "NO": 1}
     assert counts["city"] == {"oslo": 1}
     assert swedish_stem.practices == [trygg]
+
+
+@pytest.mark.django_db
+def test_a_rebuild_loses_no_publish_or_unpublish_made_while_it_runs(elasticsearch, stockholm):
+    first, second, third = (PracticePageFactory(parent=stockholm) for _ in range(3))
+    search_index.rebuild()
+    late = PracticePageFactory(parent=stockholm, live=False, title="Published mid-rebuild")
+
+    def meanwhile(done, total):
+        # Editors on other servers, whose changes reach the index once committed.
+        if done == 1:
+            publish(late)
+            search_index.sync_practice(late.pk)
+            third.unpublish()
+            search_index.sync_practice(third.pk)
+
+    search_index.rebuild(progress=meanwhile)
+
+    docs = elasticsearch.docs(ALIAS)
+    assert docs[str(late.pk)]["title"] == "Published mid-rebuild"
+    assert str(third.pk) not in docs
+    assert {str(first.pk), str(second.pk)} <= set(docs)
+    assert search_index.rebuilding_index() is None
+
+
+@pytest.mark.django_db
+def test_outside_a_rebuild_a_publish_is_one_write_to_the_index(
+    elasticsearch, stockholm, django_capture_on_commit_callbacks
+):
+    search_index.rebuild()
+    practice = PracticePageFactory(parent=stockholm, live=False)
+    elasticsearch.requests.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(practice)
+
+    writes = [r for r in elasticsearch.requests if r.method in {"PUT", "POST", "DELETE"}]
+    assert [(r.method, r.path) for r in writes] == [("PUT", f"/{ALIAS}/_doc/{practice.pk}")]
 
 
 # When the cluster cannot be reached.
