@@ -31,8 +31,11 @@ def apply_for_membership(request):
             )
         elif form.is_valid():
             submit_application(form, request)
+            form.forget_kept_document()
             ratelimit.consume(request, action=RATE_LIMIT_ACTION)
             return redirect("membership_thanks")
+        else:
+            form.keep_decision_document()
     return TemplateResponse(
         request,
         "cities/membership_apply.html",

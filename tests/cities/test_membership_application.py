@@ -3,12 +3,14 @@
 import datetime
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from cities.forms import KEPT_DOCUMENT_SALT
 from cities.models import ApplicationStatus, MembershipApplication
+from cities.models.membership import private_storage
 from portal.models import CharterGoal
 from tests.files import pdf_bytes
 
@@ -107,6 +109,44 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
     # What the person typed in the other fields is still there.
     assert 'value="Karin Lindqvist"' in content
     assert "We want to learn from safety walks" in content
+
+
+def kept_token(response):
+    return response.context["form"].data["kept_document"]
+
+
+def test_a_valid_decision_is_kept_when_another_field_fails(client, home):
+    named = decision_pdf(name="<img src=x onerror=alert(1)> KS 2026-117.pdf")
+    first = apply(client, application_data(contact_email="karin@"), document=named)
+
+    content = first.content.decode()
+    assert "Enter a valid email address." in content
+    assert "Your file &lt;img src=x onerror=alert(1)&gt; KS 2026-117.pdf is kept" in content
+    token = kept_token(first)
+    assert f'name="kept_document" value="{token}"' in content
+
+    retry = application_data(kept_document=token)
+    response = client.post(reverse("membership_apply"), retry)
+
+    assert response.status_code == 302
+    application = MembershipApplication.objects.get()
+    assert application.decision_document.read() == PDF
+    kept_path = signing.loads(token, salt=KEPT_DOCUMENT_SALT)["path"]
+    assert not private_storage().exists(kept_path)
+
+
+def test_a_forged_or_refused_file_is_not_kept(client, home):
+    response = apply(
+        client, application_data(contact_email="karin@"), document=decision_pdf(b"<html>")
+    )
+    assert not response.context["form"].kept
+
+    forged = signing.dumps({"path": "membership/decisions/2026/other.pdf", "name": "x.pdf"})
+    response = client.post(reverse("membership_apply"), application_data(kept_document=forged))
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert MembershipApplication.objects.count() == 0
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(client, home):
