@@ -1,4 +1,10 @@
+import uuid
+from pathlib import PurePath
+
 from django import forms
+from django.core import signing
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +12,11 @@ from portal.localisation import localized
 from portal.models import CharterGoal
 
 from .models import Country, MembershipApplication
+from .models.membership import private_storage
+
+# A decision document kept for the applicant's next try, referred to by a signed token.
+KEPT_DOCUMENT_SALT = "cities.membership.kept-decision-document"
+KEPT_DOCUMENT_MAX_AGE = 24 * 60 * 60
 
 
 class MembershipApplicationForm(forms.ModelForm):
@@ -17,6 +28,9 @@ class MembershipApplicationForm(forms.ModelForm):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # A browser never sends a chosen file again: a valid decision that came with an
+    # error elsewhere is kept on the server, and this names it for the next try.
+    kept_document = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = MembershipApplication
@@ -61,6 +75,52 @@ class MembershipApplicationForm(forms.ModelForm):
         self.fields["accepts_charter"].error_messages["required"] = _(
             "A city joins by accepting the charter; tick the box to confirm."
         )
+
+        self.kept = self.read_kept_document()
+        if self.kept:
+            self.show_kept_document()
+
+    def read_kept_document(self):
+        """The kept file's stored path and original name, from a valid, recent token."""
+        try:
+            kept = signing.loads(
+                self.data.get("kept_document", ""),
+                salt=KEPT_DOCUMENT_SALT,
+                max_age=KEPT_DOCUMENT_MAX_AGE,
+            )
+        except signing.BadSignature:
+            return None
+        return kept if private_storage().exists(kept["path"]) else None
+
+    def show_kept_document(self):
+        field = self.fields["decision_document"]
+        field.required = False
+        # The template says which file is kept, next to the field.
+        field.widget.attrs["aria-describedby"] = (
+            f"{self['decision_document'].auto_id}_helptext kept-document-note"
+        )
+
+    def keep_decision_document(self):
+        """After a failed submission: keep a decision document that passed its checks."""
+        upload = self.cleaned_data.get("decision_document")
+        if not isinstance(upload, UploadedFile):
+            return
+        path = private_storage().save(f"membership/kept/{uuid.uuid4().hex}.pdf", upload)
+        self.kept = {"path": path, "name": PurePath(upload.name).name}
+        self.data = self.data.copy()
+        self.data["kept_document"] = signing.dumps(self.kept, salt=KEPT_DOCUMENT_SALT)
+        self.show_kept_document()
+
+    def clean_decision_document(self):
+        upload = self.cleaned_data.get("decision_document")
+        if not upload and self.kept:
+            return File(private_storage().open(self.kept["path"]), name="decision.pdf")
+        return upload
+
+    def forget_kept_document(self):
+        """Once the application is saved under its own name, the kept copy goes."""
+        if self.kept:
+            private_storage().delete(self.kept["path"])
 
     @property
     def is_bot(self):

@@ -5,13 +5,14 @@ from django.core.validators import RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-PDF_SIGNATURE = b"%PDF-"
+from portal.content_checks import validate_pdf_content
+
 MAX_DECISION_DOCUMENT_SIZE = 10 * 1024 * 1024
 
 
 def validate_pdf(upload):
-    """A PDF of at most 10 MB: the file must start with the PDF signature, whatever its
-    name or the content type the browser claimed."""
+    """A well-formed PDF of at most 10 MB with nothing else hidden in it, whatever its
+    name or the content type the browser claimed (``portal.validators``)."""
     if upload.size > MAX_DECISION_DOCUMENT_SIZE:
         raise ValidationError(
             _("The file is %(size)s; the largest we accept is %(limit)s."),
@@ -21,14 +22,9 @@ def validate_pdf(upload):
             },
             code="too_large",
         )
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    if PDF_SIGNATURE not in head:
-        raise ValidationError(
-            _("This file is not a PDF. Save or export the decision as PDF and try again."),
-            code="not_pdf",
-        )
+    validate_pdf_content(
+        upload, _("This file is not a PDF. Save or export the decision as PDF and try again.")
+    )
 
 
 phone_number = RegexValidator(

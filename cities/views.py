@@ -1,15 +1,16 @@
+from allauth.core import ratelimit
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from portal.localisation import localized
 from portal.models import CharterGoal
-from portal.ratelimit import is_rate_limited
 
 from .forms import MembershipApplicationForm
 from .membership import submit_application
 
-APPLICATIONS_PER_HOUR = 5
+# ACCOUNT_RATE_LIMITS holds the rate: five accepted applications an hour per address.
+RATE_LIMIT_ACTION = "membership_application"
 
 
 def apply_for_membership(request):
@@ -18,7 +19,9 @@ def apply_for_membership(request):
         if form.is_bot:
             # Let the bot believe it succeeded; nothing is stored or sent.
             return redirect("membership_thanks")
-        if is_rate_limited(request, "membership", APPLICATIONS_PER_HOUR, 60 * 60):
+        # Only accepted applications count: a city that mistyped five times is not
+        # locked out. The address is allauth's, behind a trusted proxy its header's.
+        if not ratelimit.consume(request, action=RATE_LIMIT_ACTION, dry_run=True):
             form.add_error(
                 None,
                 _(
@@ -28,7 +31,11 @@ def apply_for_membership(request):
             )
         elif form.is_valid():
             submit_application(form, request)
+            form.forget_kept_document()
+            ratelimit.consume(request, action=RATE_LIMIT_ACTION)
             return redirect("membership_thanks")
+        else:
+            form.keep_decision_document()
     return TemplateResponse(
         request,
         "cities/membership_apply.html",

@@ -1,9 +1,12 @@
+import logging
 import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.response import TemplateResponse
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail.models import Page, get_page_models
 
 from portal import cache
@@ -13,27 +16,38 @@ RESULTS_PER_PAGE = 10
 WORDS = re.compile(r"\w+")
 # Each word becomes a clause of the query; thousands of them exhaust the query compiler.
 MAX_QUERY_WORDS = 32
+# Wagtail's database index, kept current beside Elasticsearch's (WAGTAILSEARCH_BACKENDS).
+FALLBACK_BACKEND = "database"
+
+logger = logging.getLogger(__name__)
 
 
 def search(request):
     """Site-wide search over every live page in the visitor's language."""
     query = request.GET.get("q", "").strip()
-    results = Page.objects.none()
+    number = request.GET.get("page")
+    results = results_page(Page.objects.none(), number)
     if query:
-        results = site_search(query)
+        try:
+            results = results_page(site_search(query), number)
+        except (ApiError, TransportError):
+            logger.exception("Site search answers from the database: Elasticsearch failed")
+            results = results_page(site_search(query, backend=FALLBACK_BACKEND), number)
     # Any publish may change the results: stored for anonymous visitors until then.
     cache.tag_response(request, cache.ANY_CONTENT)
     return TemplateResponse(
-        request,
-        "portal/search.html",
-        {
-            "search_query": query,
-            "results": Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
-        },
+        request, "portal/search.html", {"search_query": query, "results": results}
     )
 
 
-def site_search(text):
+def results_page(results, number):
+    page = Paginator(results, RESULTS_PER_PAGE).get_page(number)
+    # Read now, where a failing search backend can still be replaced, not in the template.
+    page.object_list = list(page.object_list)
+    return page
+
+
+def site_search(text, backend="default"):
     """Every live page matching the text, each once: in the visitor's language where it
     is translated, else in its original language (``in_visitor_language``).
 
@@ -48,7 +62,7 @@ def site_search(text):
     # Wagtail's backends need only the words, and a few dozen of them say what is wanted.
     words = " ".join(WORDS.findall(text)[:MAX_QUERY_WORDS])
     if connection.vendor != "postgresql":
-        return searchable(pages).specific().search(words)
+        return searchable(pages).specific().search(words, backend=backend)
     # PostgreSQL refuses NUL in any text parameter.
     text = text.replace("\x00", "")
     from practices.library_db import match_text_in_postgresql
@@ -59,7 +73,8 @@ def site_search(text):
     )
     others = pages.filter(content_type__in=page_types_other_than(PracticePage))
     return PracticesThenPages(
-        practices.order_by(relevance, "-pk"), searchable(others).specific().search(words)
+        practices.order_by(relevance, "-pk"),
+        searchable(others).specific().search(words, backend=backend),
     )
 
 

@@ -6,16 +6,21 @@ language.
 """
 
 import dataclasses
+import logging
 
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from elasticsearch.dsl import FacetedSearch, TermsFacet
 from wagtail.models import TranslatableMixin
 
 from portal.localisation import active_locale
 
-from . import search_index
+from . import library_db, search_index
 from .library import FACETS, LibraryResult
 from .library_db import FACET_FIELDS, facet_values
 from .models import PracticePage
+
+logger = logging.getLogger(__name__)
 
 SORT_ORDERS = {
     "relevance": ["_score", "-first_published_at", "-page_id"],
@@ -122,6 +127,16 @@ def facet_counts(response, name, selected):
 
 
 def search(query):
+    """The library from Elasticsearch; from the database while the cluster cannot be
+    reached or has no index yet, so that visitors get an answer and the error a log line."""
+    try:
+        return search_cluster(query)
+    except (ApiError, TransportError):
+        logger.exception("The practice library answers from the database: Elasticsearch failed")
+        return library_db.search(query)
+
+
+def search_cluster(query):
     locale = active_locale()
     response = build_search(query, locale.language_code).execute()
     total = response.hits.total.value

@@ -7,11 +7,15 @@ afresh. Every function here does nothing unless ``ELASTICSEARCH_URL`` is set.
 
 Writes go through an alias (``index_name()``): a rebuild fills a new index and then
 moves the alias to it in one step, so the library keeps answering during a rebuild.
+While it runs, editors' changes are written to the new index as well (its name is in
+the shared cache), so none is lost when the alias moves.
 """
 
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils import timezone
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -25,7 +29,8 @@ from elasticsearch.dsl import (
     connections,
     normalizer,
 )
-from elasticsearch.helpers import streaming_bulk
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
+from wagtail.models import PageLogEntry
 
 from .models import PracticePage
 
@@ -52,6 +57,10 @@ TEXT_FIELDS = {
     "tag_text": 1,
 }
 BATCH_SIZE = 500
+# The index a rebuild is filling, in the cache every server shares.
+REBUILDING = "practices:search-index:rebuilding"
+# A rebuild that crashed stops drawing writes to its index after this long.
+REBUILD_TIMEOUT = 6 * 60 * 60
 
 
 def _language_text():
@@ -169,21 +178,27 @@ def practice_document(page):
     )
 
 
+def rebuilding_index():
+    """The index a running rebuild is filling, or None."""
+    return cache.get(REBUILDING)
+
+
 def index_practice(page):
     if not settings.ELASTICSEARCH_URL:
         return
-    document = practice_document(page)
+    document = practice_document(page).to_dict()
+    if rebuilding := rebuilding_index():
+        client().index(index=rebuilding, id=str(page.pk), document=document)
     # require_alias: before the first rebuild there is no index, and writing a document
     # would make Elasticsearch create one with guessed field types.
-    client().index(
-        index=index_name(), id=str(page.pk), document=document.to_dict(), require_alias=True
-    )
+    client().index(index=index_name(), id=str(page.pk), document=document, require_alias=True)
 
 
 def remove_practice(page_id):
     if not settings.ELASTICSEARCH_URL:
         return
-    client().options(ignore_status=404).delete(index=index_name(), id=str(page_id))
+    for index in filter(None, [rebuilding_index(), index_name()]):
+        client().options(ignore_status=404).delete(index=index, id=str(page_id))
 
 
 def sync_practice(page_id):
@@ -205,40 +220,62 @@ def sync_practice(page_id):
         logger.exception("Could not update practice %s in the search index", page_id)
 
 
-def _bulk_actions(pages, index):
+def _bulk_actions(pages, index, op_type="index"):
     for page in pages:
-        yield {"_index": index, "_id": str(page.pk), "_source": practice_document(page).to_dict()}
+        yield {
+            "_op_type": op_type,
+            "_index": index,
+            "_id": str(page.pk),
+            "_source": practice_document(page).to_dict(),
+        }
+
+
+def _sync_into(index, page_ids, **bulk_options):
+    indexable = indexable_practices().filter(pk__in=page_ids).order_by("pk")
+    indexed = {page.pk for page in indexable}
+    actions = [
+        *_bulk_actions(indexable, index),
+        *(
+            {"_op_type": "delete", "_index": index, "_id": str(pk)}
+            for pk in page_ids
+            if pk not in indexed
+        ),
+    ]
+    for ok, item in streaming_bulk(
+        client(), actions, BATCH_SIZE, raise_on_error=False, **bulk_options
+    ):
+        ((operation, outcome),) = item.items()
+        if not ok and outcome.get("result") != "not_found":
+            logger.error(
+                "Could not %s practice %s in the search index: %s",
+                operation,
+                outcome.get("_id"),
+                outcome.get("error"),
+            )
 
 
 def sync_practices(page_ids):
     """``sync_practice`` for many practices, in bulk requests."""
     if not settings.ELASTICSEARCH_URL or not page_ids:
         return
-    indexable = indexable_practices().filter(pk__in=page_ids).order_by("pk")
-    indexed = {page.pk for page in indexable}
-    alias = index_name()
-    actions = [
-        *_bulk_actions(indexable, alias),
-        *(
-            {"_op_type": "delete", "_index": alias, "_id": str(pk)}
-            for pk in page_ids
-            if pk not in indexed
-        ),
-    ]
     try:
-        for ok, item in streaming_bulk(
-            client(), actions, BATCH_SIZE, raise_on_error=False, require_alias=True
-        ):
-            ((operation, outcome),) = item.items()
-            if not ok and outcome.get("result") != "not_found":
-                logger.error(
-                    "Could not %s practice %s in the search index: %s",
-                    operation,
-                    outcome.get("_id"),
-                    outcome.get("error"),
-                )
+        if rebuilding := rebuilding_index():
+            _sync_into(rebuilding, page_ids)
+        _sync_into(index_name(), page_ids, require_alias=True)
     except (ApiError, TransportError):
         logger.exception("Could not update practices %s in the search index", page_ids)
+
+
+def practices_changed_since(moment):
+    """The practices published, unpublished, moved or deleted since ``moment``, as
+    Wagtail's log of page actions tells."""
+    return list(
+        PageLogEntry.objects.filter(
+            timestamp__gte=moment, content_type=ContentType.objects.get_for_model(PracticePage)
+        )
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
 
 
 def rebuild(progress=None):
@@ -251,18 +288,30 @@ def rebuild(progress=None):
         return 0
     es = client()
     alias = index_name()
-    new_index = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
-    PracticeDocument._index.clone(name=new_index, using=es).create()
+    started = timezone.now()
+    new_index = f"{alias}-{started:%Y%m%d%H%M%S%f}"
+    PracticeDocument.init(index=new_index, using=es)
+    # From here on every change an editor publishes is written to the new index too.
+    cache.set(REBUILDING, new_index, REBUILD_TIMEOUT)
     pages = indexable_practices().order_by("pk")
     total = pages.count()
     done = 0
     try:
-        for _ok, _item in streaming_bulk(
-            es, _bulk_actions(pages.iterator(chunk_size=BATCH_SIZE), new_index), BATCH_SIZE
+        # "create": a document a publish wrote meanwhile is newer than the one read here.
+        for ok, item in streaming_bulk(
+            es,
+            _bulk_actions(pages.iterator(chunk_size=BATCH_SIZE), new_index, op_type="create"),
+            BATCH_SIZE,
+            raise_on_error=False,
         ):
+            if not ok and item["create"].get("status") != 409:
+                raise BulkIndexError("Could not index a practice", [item])
             done += 1
             if progress:
                 progress(done, total)
+        # A practice read before an editor unpublished or deleted it may have been sent
+        # after the change reached the new index: bring those in line once more.
+        _sync_into(new_index, practices_changed_since(started))
         es.indices.refresh(index=new_index)
         old_indices = (
             list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
@@ -276,4 +325,6 @@ def rebuild(progress=None):
     except Exception:
         es.options(ignore_status=404).indices.delete(index=new_index)
         raise
+    finally:
+        cache.delete(REBUILDING)
     return done

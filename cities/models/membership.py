@@ -1,5 +1,8 @@
+import uuid
+
 from django.core.files.storage import storages
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -20,6 +23,12 @@ def private_storage():
     """Decision documents are not public: they are kept outside MEDIA_ROOT and served
     to network staff only, through the admin."""
     return storages["private"]
+
+
+def decision_document_path(instance, filename):
+    """A generated name: the one the applicant's file had is theirs to choose, can say
+    anything and can collide with another city's."""
+    return f"membership/decisions/{timezone.now():%Y}/{uuid.uuid4().hex}.pdf"
 
 
 class MembershipApplication(models.Model):
@@ -50,7 +59,7 @@ class MembershipApplication(models.Model):
     decision_document = models.FileField(
         _("decision document (PDF)"),
         storage=private_storage,
-        upload_to="membership/decisions/%Y/",
+        upload_to=decision_document_path,
         validators=[validate_pdf],
     )
     prioritised_goals = models.ManyToManyField(

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that can fail (the database, the cache), so that the error
+    # page of a failing middleware still says it may not be framed.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (strict on the public site, relaxed in the Wagtail admin)
     # and the headers SecurityMiddleware does not send (portal/security.py).
     "portal.security.PortalCSPMiddleware",
@@ -91,7 +94,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Editors without a second factor are sent to set one up before the admin opens.
     "portal.security.RequireSecondFactorMiddleware",
@@ -193,7 +195,15 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
+    # Accepted membership applications (cities.views), five an hour per address.
+    "membership_application": "5/h/ip",
 }
+# The client's address for every rate limit, allauth's and the application form's.
+# Behind a load balancer REMOTE_ADDR is the balancer's for everyone: name the header in
+# which the balancer (and nothing else) puts the client's address, e.g. X-Real-IP. Only
+# when every request comes through that balancer: a client could set the header itself.
+# https://docs.allauth.org/en/latest/common/configuration.html
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 # Every log-in goes through allauth, which asks for the second factor: Wagtail's own
 # log-in and password pages are switched off (portal/urls.py redirects them).
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -394,7 +404,10 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": 5,
-        }
+        },
+        # Kept current too, so that site search can answer from the database while
+        # the cluster cannot be reached (portal.views.search).
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -426,6 +439,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.validators.CheckedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images are decoded whole and must end where their format says (portal/content_checks.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.validators.CheckedImageForm"
 # Refuses decompression bombs: no image larger than 40 megapixels is processed.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_MODERATION_ENABLED = True

@@ -13,10 +13,11 @@ from cities.models import ApplicationStatus, CityPage, MembershipApplication
 from portal.factories import UserFactory
 from portal.mfa import add_totp, current_totp_code
 from portal.roles import NETWORK_STAFF
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 STAFF_PASSWORD = "staff-password-for-tests"
 EDITOR_PASSWORD = "Lund-editor-chooses-this-1"
 

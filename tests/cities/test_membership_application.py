@@ -3,17 +3,20 @@
 import datetime
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from cities.forms import KEPT_DOCUMENT_SALT
 from cities.models import ApplicationStatus, MembershipApplication
+from cities.models.membership import private_storage
 from portal.models import CharterGoal
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture(autouse=True)
@@ -48,10 +51,10 @@ def application_data(**overrides):
     return data
 
 
-def apply(client, data=None, document=None):
+def apply(client, data=None, document=None, **headers):
     payload = data or application_data()
     payload["decision_document"] = document or decision_pdf()
-    return client.post(reverse("membership_apply"), payload)
+    return client.post(reverse("membership_apply"), payload, headers=headers)
 
 
 def test_the_form_says_membership_is_free_and_shows_the_charter(client, home):
@@ -108,6 +111,44 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
     assert "We want to learn from safety walks" in content
 
 
+def kept_token(response):
+    return response.context["form"].data["kept_document"]
+
+
+def test_a_valid_decision_is_kept_when_another_field_fails(client, home):
+    named = decision_pdf(name="<img src=x onerror=alert(1)> KS 2026-117.pdf")
+    first = apply(client, application_data(contact_email="karin@"), document=named)
+
+    content = first.content.decode()
+    assert "Enter a valid email address." in content
+    assert "Your file &lt;img src=x onerror=alert(1)&gt; KS 2026-117.pdf is kept" in content
+    token = kept_token(first)
+    assert f'name="kept_document" value="{token}"' in content
+
+    retry = application_data(kept_document=token)
+    response = client.post(reverse("membership_apply"), retry)
+
+    assert response.status_code == 302
+    application = MembershipApplication.objects.get()
+    assert application.decision_document.read() == PDF
+    kept_path = signing.loads(token, salt=KEPT_DOCUMENT_SALT)["path"]
+    assert not private_storage().exists(kept_path)
+
+
+def test_a_forged_or_refused_file_is_not_kept(client, home):
+    response = apply(
+        client, application_data(contact_email="karin@"), document=decision_pdf(b"<html>")
+    )
+    assert not response.context["form"].kept
+
+    forged = signing.dumps({"path": "membership/decisions/2026/other.pdf", "name": "x.pdf"})
+    response = client.post(reverse("membership_apply"), application_data(kept_document=forged))
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert MembershipApplication.objects.count() == 0
+
+
 def test_a_file_that_is_not_a_pdf_is_refused_whatever_its_name(client, home):
     fake = decision_pdf(b"MZ\x90\x00 this is a program", name="decision.pdf")
     response = apply(client, document=fake)
@@ -144,6 +185,32 @@ def test_many_applications_from_one_address_are_slowed_down(client, home):
     assert response.status_code == 200
     assert "Please try again later" in response.content.decode()
     assert MembershipApplication.objects.count() == 5
+
+
+def test_refused_applications_do_not_count_against_the_limit(client, home):
+    for _ in range(6):
+        assert apply(client, application_data(contact_email="karin@")).status_code == 200
+
+    assert apply(client).status_code == 302
+    assert MembershipApplication.objects.count() == 1
+
+
+def test_behind_the_load_balancer_each_client_address_has_its_own_limit(client, home, settings):
+    settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP"
+    for _ in range(5):
+        assert apply(client, REMOTE_ADDR="10.0.0.2", x_real_ip="198.51.100.7").status_code == 302
+    refused = apply(client, REMOTE_ADDR="10.0.0.2", x_real_ip="198.51.100.7")
+    other_city = apply(client, REMOTE_ADDR="10.0.0.2", x_real_ip="203.0.113.9")
+
+    assert "Please try again later" in refused.content.decode()
+    assert other_city.status_code == 302
+
+
+def test_without_a_trusted_header_a_client_cannot_choose_its_own_address(client, home):
+    for number in range(5):
+        assert apply(client, x_real_ip=f"198.51.100.{number}").status_code == 302
+
+    assert "Please try again later" in apply(client, x_real_ip="203.0.113.9").content.decode()
 
 
 def test_html_in_the_motivation_is_stored_as_typed_and_never_run(admin_client, client, home):

@@ -180,6 +180,14 @@ class ElasticsearchDouble:
             ((op, meta),) = action.items()
             source = lines.pop(0) if op in {"index", "create", "update"} else None
             index = meta.get("_index", default_index)
+            target = self.resolve(index)
+            if op == "create" and target and str(meta["_id"]) in self.indices[target].docs:
+                reason = f"[{meta['_id']}]: version conflict, document already exists"
+                error = {"type": "version_conflict_engine_exception", "reason": reason}
+                items.append(
+                    {op: {"_index": target, "_id": str(meta["_id"]), "status": 409, "error": error}}
+                )
+                continue
             _status, item = self._write(
                 "delete" if op == "delete" else "index", index, str(meta["_id"]), source, params
             )

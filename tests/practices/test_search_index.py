@@ -25,6 +25,7 @@ from practices.library import FACETS, MAX_VALUES_PER_FACET, LibraryQuery
 from practices.models import (
     Evaluation,
     EvidenceLevel,
+    PracticeIndexPage,
     PracticePage,
     PracticeStatus,
     PreventionLevel,
@@ -252,8 +253,8 @@ def test_rebuild_creates_the_index_with_the_mapping_and_sends_every_live_practic
         "POST", "/_bulk"
     )
     actions = bulk.body[0::2]
-    assert [action["index"]["_id"] for action in actions] == [str(p.pk) for p in live]
-    assert {action["index"]["_index"] for action in actions} == {create.path.strip("/")}
+    assert [action["create"]["_id"] for action in actions] == [str(p.pk) for p in live]
+    assert {action["create"]["_index"] for action in actions} == {create.path.strip("/")}
     assert bulk.body[1]["title"] == live[0].title
     assert count == 3
     assert calls == [(1, 3), (2, 3), (3, 3)]
@@ -600,3 +601,84 @@ def test_a_real_cluster_finds_stems_and_counts_facets_disjunctively(cluster, sto
     assert counts["country"] == {"SE": 1, "NO": 1}
     assert counts["city"] == {"oslo": 1}
     assert swedish_stem.practices == [trygg]
+
+
+@pytest.mark.django_db
+def test_a_rebuild_loses_no_publish_or_unpublish_made_while_it_runs(elasticsearch, stockholm):
+    first, second, third = (PracticePageFactory(parent=stockholm) for _ in range(3))
+    search_index.rebuild()
+    late = PracticePageFactory(parent=stockholm, live=False, title="Published mid-rebuild")
+
+    def meanwhile(done, total):
+        # Editors on other servers, whose changes reach the index once committed.
+        if done == 1:
+            publish(late)
+            search_index.sync_practice(late.pk)
+            third.unpublish()
+            search_index.sync_practice(third.pk)
+
+    search_index.rebuild(progress=meanwhile)
+
+    docs = elasticsearch.docs(ALIAS)
+    assert docs[str(late.pk)]["title"] == "Published mid-rebuild"
+    assert str(third.pk) not in docs
+    assert {str(first.pk), str(second.pk)} <= set(docs)
+    assert search_index.rebuilding_index() is None
+
+
+@pytest.mark.django_db
+def test_outside_a_rebuild_a_publish_is_one_write_to_the_index(
+    elasticsearch, stockholm, django_capture_on_commit_callbacks
+):
+    search_index.rebuild()
+    practice = PracticePageFactory(parent=stockholm, live=False)
+    elasticsearch.requests.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(practice)
+
+    writes = [r for r in elasticsearch.requests if r.method in {"PUT", "POST", "DELETE"}]
+    assert [(r.method, r.path) for r in writes] == [("PUT", f"/{ALIAS}/_doc/{practice.pk}")]
+
+
+# When the cluster cannot be reached.
+
+# The discard port: nothing listens there, so every connection is refused at once.
+UNREACHABLE = "http://127.0.0.1:9"
+
+
+@pytest.mark.django_db
+def test_the_library_answers_from_the_database_and_logs_when_the_cluster_is_down(
+    client, section, stockholm, settings, caplog
+):
+    library = section(PracticeIndexPage)
+    PracticePageFactory(parent=stockholm, title="Night buses")
+    settings.ELASTICSEARCH_URL = UNREACHABLE
+
+    response = client.get(library.url, {"q": "buses"})
+
+    assert response.status_code == 200
+    assert "Night buses" in response.content.decode()
+    assert "The practice library answers from the database" in caplog.text
+
+
+@pytest.mark.django_db
+def test_site_search_answers_from_the_database_and_logs_when_the_cluster_is_down(
+    client, stockholm, settings, caplog
+):
+    PracticePageFactory(parent=stockholm, title="Night buses")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [UNREACHABLE],
+            "INDEX": "safecities",
+            "TIMEOUT": 1,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+
+    response = client.get("/search/", {"q": "buses"})
+
+    assert response.status_code == 200
+    assert "Night buses" in response.content.decode()
+    assert "Site search answers from the database" in caplog.text

@@ -6,7 +6,9 @@ in ``FORMS``: where it lives, a valid submission, the fields to fill with each b
 value, and how to read back what was stored.
 """
 
+import io
 import json
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -15,10 +17,63 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+from tests.files import image_bytes, pdf_bytes
 
 CORPUS = json.loads((Path(__file__).parents[1] / "data" / "bad_input.json").read_text())
 ENTRIES = CORPUS["entries"]
 INJECTIONS = [entry for entry in ENTRIES if entry["kind"] == "injection"]
+FILES = CORPUS["files"]
+
+
+def _zip_with_a_page():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("index.html", "<html><script>alert(1)</script></html>")
+    return buffer.getvalue()
+
+
+def _pdf_written(change):
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    change(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _open_with_script(writer):
+    writer.root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert(1)"),
+        }
+    )
+
+
+FILE_PARTS = {
+    "pdf": pdf_bytes,
+    "gif": lambda: image_bytes("GIF"),
+    "png": lambda: image_bytes("PNG"),
+    "zip": _zip_with_a_page,
+    "pdf_attachment": lambda: _pdf_written(
+        lambda writer: writer.add_attachment("minutes.html", b"<script>alert(1)</script>")
+    ),
+    "pdf_script": lambda: _pdf_written(_open_with_script),
+}
+
+
+def file_content(entry):
+    """The bytes of one entry of the corpus's files: its parts joined."""
+    return b"".join(
+        FILE_PARTS[part]() if part in FILE_PARTS else part.encode() for part in entry["parts"]
+    )
+
+
+def files_as(claimed):
+    return [pytest.param(entry, id=entry["id"]) for entry in FILES if entry["as"] == claimed]
 
 
 class _MarkerFinder(HTMLParser):
@@ -41,7 +96,7 @@ def injected_elements(html):
 
 TEXT_KINDS = {"injection", "unicode", "control", "long"}
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @dataclass

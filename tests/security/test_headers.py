@@ -5,9 +5,11 @@ import os
 import secrets
 import subprocess
 import sys
+from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from portal.settings.base import BASE_DIR
 
@@ -52,6 +54,29 @@ def test_every_public_response_carries_the_security_headers(client, home, path):
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["base-uri"] == ["'self'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "failing",
+    [
+        "cities.views.TemplateResponse",  # a view
+        "portal.routing.SiteMiddleware.__call__",  # a middleware that reads the database
+        "portal.memo.RequestMemoMiddleware.__call__",  # the outermost of the portal's own
+    ],
+)
+def test_the_error_page_carries_the_security_headers(home, failing):
+    with mock.patch(failing, side_effect=RuntimeError("the database is gone")):
+        response = Client(raise_request_exception=False).get("/membership/apply/")
+
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert directives(response["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
 
 
 @pytest.mark.django_db
