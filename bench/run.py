@@ -121,10 +121,11 @@ class Server:
             env=self.env,
             cwd=ROOT,
         )
-        deadline = time.monotonic() + 120
+        # A first page on a busy machine can take a minute.
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url(self.ready_path), timeout=30)
+                urllib.request.urlopen(self.url(self.ready_path), timeout=120)
                 break
             except OSError:
                 time.sleep(0.3)
