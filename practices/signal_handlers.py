@@ -2,15 +2,16 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cities.models import CityPage
+from portal import cache
 
 from . import search_index
-from .models import PracticePage
+from .models import PracticePage, TargetGroup
 
 
 @receiver(post_page_move)
@@ -49,3 +50,12 @@ def update_restricted_practices_in_search_index(sender, instance, **kwargs):
             .values_list("pk", flat=True)
         )
         transaction.on_commit(partial(search_index.sync_practices, page_ids))
+
+
+@receiver(post_save, sender=TargetGroup)
+@receiver(pre_delete, sender=TargetGroup)
+def drop_stored_pages_showing_target_group(sender, instance, **kwargs):
+    """Practices show their target groups, a many-to-many relation that Wagtail's
+    reference index does not record, so the page cache cannot find them there."""
+    practices = PracticePage.objects.filter(target_groups=instance).values_list("pk", flat=True)
+    cache.invalidate_pages(set(practices))

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.cache import start_of_tomorrow
 from portal.fields import MultipleChoiceJSONField
 from portal.localisation import default_locale
 from portal.models import BasePage
@@ -83,6 +84,12 @@ class TourIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["tours"] = TourPage.objects.child_of(self).live().order_by("-first_week")
         return context
+
+    def next_change(self, context):
+        # A tour is marked ongoing until the day after its last.
+        if any(not tour.has_ended() for tour in context["tours"]):
+            return start_of_tomorrow()
+        return None
 
 
 class TourPageForm(WagtailAdminPageForm):
@@ -202,6 +209,10 @@ class TourPage(RoutablePageMixin, BasePage):
             map_markers=map_markers(stop.city for stop in stops),
         )
         return context
+
+    def next_change(self, context):
+        # The current stop, the next one and the progress follow the date.
+        return start_of_tomorrow()
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
