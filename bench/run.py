@@ -136,7 +136,12 @@ class Server:
 
     def __exit__(self, *exc):
         self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
+        # gunicorn lets its workers finish for up to 30 s; a busy machine took longer.
+        try:
+            self.process.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
