@@ -189,7 +189,8 @@ def test_a_stored_event_page_expires_when_registration_opens(kept_for_a_year, ev
     assert visit(event.url)[0]["X-Page-Cache"] == "hit"
     later(monkeypatch, opens)
     response, html = visit(event.url)
-    assert response["X-Page-Cache"] == "miss"
+    # Built afresh (and, changing again at this very moment, not stored).
+    assert response.get("X-Page-Cache") != "hit"
     assert "Registration is open" in html
 
 
@@ -198,7 +199,7 @@ def test_a_stored_event_page_expires_when_registration_closes(kept_for_a_year, e
 
     later(monkeypatch, event.registration_closes)
     response, html = visit(event.url)
-    assert response["X-Page-Cache"] == "miss"
+    assert response.get("X-Page-Cache") != "hit"
     assert "Registration is open" not in html
 
 
