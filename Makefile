@@ -77,7 +77,8 @@ production-check: $(UV) ## Install without dev dependencies and run every portal
 	$(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py import_practices docs/examples/practices.csv --dry-run
 
 SCALE ?= 10000
-bench: install ## Benchmark the public pages on PostgreSQL against a ceiling view (SCALE=100000 for the search-scaling run); not part of make test
+bench: install ## Benchmark the public pages on PostgreSQL against a bare Django view, with wrk (SCALE=100000 for the search-scaling run); not part of make test
+	@command -v wrk >/dev/null || apt-get install -y -q wrk
 	$(VENV)/bin/python -m bench.run --scale $(SCALE) $(ARGS)
 
 load-demo: install ## Migrate and load the demo content (idempotent)

@@ -15,24 +15,35 @@ rebuilt, and the rest keep being served from the cache:
 - pages linked either way through Wagtail's reference index (an event naming a
   practice, a story about a city) are bumped by their ``page:<id>`` tag.
 
+Besides publishing, what a page shows changes when an event's registrations change (its
+places left: ``refresh``, from the events app), when a snippet or an image it shows is
+saved or deleted (the pages that show it are found in Wagtail's reference index), and
+with time alone: registration opening and closing, an event starting or ending, a tour's
+current week. A page says when that next happens (``next_change`` on the portal's pages)
+and is kept no longer, here and at a CDN.
+
 Versions live in the same cache as the pages, so every application server sees the
 same ones: with several servers this must be a shared cache (Redis, ``REDIS_URL``). A
 CDN in front (``WAGTAILFRONTENDCACHE``) is purged for the same pages through Wagtail's
 front-end cache invalidation.
 """
 
+import datetime
 import hashlib
+import math
 import time
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.template.response import SimpleTemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import (
     page_published,
@@ -40,6 +51,7 @@ from wagtail.signals import (
     page_unpublished,
     post_page_move,
 )
+from wagtail.snippets.models import get_snippet_models
 
 # Listing pages and the page types (from anywhere in the tree) whose changes they show.
 LISTINGS = {
@@ -137,7 +149,10 @@ class AnonymousPageCacheMiddleware:
         entry = cache.get(key)
         if entry is None:
             return None
-        versions, status, headers, content = entry
+        versions, expires, status, headers, content = entry
+        # The cache's own expiry runs on its clock; the page's next change on ours.
+        if timezone.now().timestamp() >= expires:
+            return None
         if cache.get_many(list(versions)) != versions:
             return None
         response = HttpResponse(content, status=status)
@@ -156,8 +171,12 @@ class AnonymousPageCacheMiddleware:
             tags |= tags_for_page(page)
         if not tags or not self.cacheable(response) or session_changed(request):
             return
+        expires = expiry(page, response)
+        keep = (expires - timezone.now()).total_seconds()
+        if keep <= 0:
+            return
         # Before the headers are stored, so that the page says the same when served again.
-        allow_cdn(request, response, page)
+        allow_cdn(request, response, page, keep)
         cache = page_cache()
         keys = [tag_key(tag) for tag in sorted(tags)]
         versions = cache.get_many(keys)
@@ -172,7 +191,8 @@ class AnonymousPageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in {"content-length", "x-page-cache"}
         ]
-        cache.set(key, (versions, response.status_code, headers, response.content), seconds())
+        entry = (versions, expires.timestamp(), response.status_code, headers, response.content)
+        cache.set(key, entry, math.ceil(keep))
         response["X-Page-Cache"] = "miss"
 
     @staticmethod
@@ -185,6 +205,33 @@ class AnonymousPageCacheMiddleware:
         return "cookie" not in response.get("Vary", "").lower()
 
 
+def expiry(page, response):
+    """When the stored response stops being served: after the cache's time, or sooner
+    when the page shows something that changes by time alone before then (its
+    ``next_change``)."""
+    latest = timezone.now() + datetime.timedelta(seconds=seconds())
+    next_change = getattr(page, "next_change", None)
+    changes_at = next_change(response.context_data) if next_change else None
+    return min(latest, changes_at) if changes_at else latest
+
+
+def start_of_tomorrow(now=None):
+    """The next local midnight: when what a page shows by date (a tour's current week)
+    may change."""
+    today = timezone.localdate(now)
+    return timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+def first_to_come(moments, now=None):
+    """The earliest of the moments not yet past, or None. A moment that is now counts: a
+    page that changes at the instant after it (an event listed until it ends) must not be
+    stored at all."""
+    now = now or timezone.now()
+    return min((moment for moment in moments if moment and moment >= now), default=None)
+
+
 def session_changed(request):
     """Whether the view wrote to the visitor's session: SessionMiddleware, which answers
     after this one, will then send them a session cookie, and the page may show what the
@@ -193,8 +240,9 @@ def session_changed(request):
     return session is not None and session.modified
 
 
-def allow_cdn(request, response, page):
-    """With a CDN in front, it may keep a stored page as long as we do if a purge can
+def allow_cdn(request, response, page, keep):
+    """With a CDN in front, it may keep a stored page as long as we do (``keep``
+    seconds) if a purge can
     reach it: publishing purges the addresses Wagtail knows for the pages that show the
     change (``Page.get_cached_paths``; see invalidate), never an address with a query
     string. Anything else (a search, a filtered listing, a view that is not a page) the
@@ -206,7 +254,7 @@ def allow_cdn(request, response, page):
         and not request.META.get("QUERY_STRING")
         and request.path in cached_addresses(page, request)
     )
-    patch_cache_control(response, public=True, s_maxage=seconds() if purgeable else 0)
+    patch_cache_control(response, public=True, s_maxage=int(keep) if purgeable else 0)
 
 
 def cached_addresses(page, request):
@@ -262,19 +310,82 @@ def invalidate(page, parent_ids=None, moved_from=None):
 
     def apply():
         bump(tags)
-        purge_frontend_cache(page, tags, moved_from)
+        purge_frontend_cache(tags, page, moved_from)
 
     transaction.on_commit(apply)
 
 
-def purge_frontend_cache(page, tags, moved_from=None):
-    """Wagtail's front-end cache app purges the page itself when it is published or
-    unpublished; the pages showing it, and after a move the old addresses of the page and
-    the pages below it, are purged here."""
+def tags_changed_by_pages(page_ids):
+    """What a change shown on these pages makes stale (a snippet or an image they show):
+    what publishing each of them again would, in a few queries for any number of them."""
+    page_type = ContentType.objects.get_for_model(Page)
+    tags = {ANY_CONTENT}
+    parent_paths = set()
+    rows = Page.objects.filter(pk__in=page_ids).values_list("pk", "path", "depth", "content_type")
+    for pk, path, depth, content_type_id in rows:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        tags |= {f"page:{pk}", f"type:{content_type.app_label}.{content_type.model}"}
+        parent_paths.add(path[: -Page.steplen])
+        if depth <= NAVIGATION_DEPTH:
+            tags.add("nav")
+    parents = Page.objects.filter(path__in=parent_paths).values_list("pk", flat=True)
+    tags |= {f"children:{pk}" for pk in parents}
+    referencing = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=page_type,
+        to_object_id__in=[str(pk) for pk in page_ids],
+    ).values_list("object_id", flat=True)
+    tags |= {f"page:{pk}" for pk in referencing}
+    return tags
+
+
+def invalidate_showing(instance):
+    """Once committed, drop the stored pages that show the object (a snippet or an
+    image), found in Wagtail's reference index, here and at the CDN."""
+    page_type = ContentType.objects.get_for_model(Page)
+    showing = ReferenceIndex.get_references_to(instance).filter(base_content_type=page_type)
+    invalidate_pages({int(pk) for pk in showing.values_list("object_id", flat=True)})
+
+
+def invalidate_pages(page_ids):
+    """Once committed, drop the stored pages that show something that changed on these
+    pages (for relations the reference index does not record, such as many-to-many
+    fields), here and at the CDN."""
+    if not page_ids:
+        return
+    tags = tags_changed_by_pages(page_ids)
+
+    def apply():
+        bump(tags)
+        purge_frontend_cache(tags)
+
+    transaction.on_commit(apply)
+
+
+def refresh(pages):
+    """Once committed, drop the stored copies of these pages alone, here and at the CDN:
+    for a change that they show and no other page lists (an event's places left)."""
+    pages = list(pages)
+    tags = {f"page:{page.pk}" for page in pages}
+
+    def apply():
+        bump(tags)
+        if cdn_in_front():
+            purge_from_cdn(pages)
+
+    transaction.on_commit(apply)
+
+
+def purge_frontend_cache(tags, page=None, moved_from=None):
+    """Purge the CDN's copies of the pages the tags name and of the listings that show
+    their types. Wagtail's front-end cache app purges a published or unpublished
+    ``page`` itself; after a move, the old addresses of the page and the pages below it
+    are purged here too."""
     if not cdn_in_front():
         return
     ids = {int(tag.split(":")[1]) for tag in tags if tag.startswith(("page:", "children:"))}
-    ids.discard(page.pk)
+    if page is not None:
+        ids.discard(page.pk)
     listing_types = [
         label
         for label, listed in LISTINGS.items()
@@ -349,9 +460,27 @@ def on_deleted(sender, instance, **kwargs):
     invalidate(instance, parent_ids=[parent.pk] if parent else [])
 
 
+def shown_on_pages(model):
+    return model in get_snippet_models() or issubclass(model, get_image_model())
+
+
+def on_object_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A snippet or an image saved, or about to be deleted (while the reference index
+    still names the pages that show it)."""
+    if raw or not shown_on_pages(sender):
+        return
+    # Wagtail records an image's size and hash on first use: nothing a visitor sees.
+    if update_fields and set(update_fields) <= {"file_hash", "file_size"}:
+        return
+    invalidate_showing(instance)
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="portal-cache-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal-cache-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="portal-cache-moved")
     page_slug_changed.connect(purge_old_addresses, dispatch_uid="portal-cache-slug-changed")
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="portal-cache-deleted")
+    # Every model sends its own post_save; snippets and images are picked out above.
+    post_save.connect(on_object_changed, dispatch_uid="portal-cache-object-saved")
+    pre_delete.connect(on_object_changed, dispatch_uid="portal-cache-object-deleted")

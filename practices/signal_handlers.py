@@ -3,7 +3,7 @@ from functools import partial
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,11 +19,12 @@ from wagtail.signals import (
 )
 
 from cities.models import CityPage
+from portal import cache
 from portal.models import NoticeKind
 from portal.notices import notify
 
 from . import search_index
-from .models import PracticePage
+from .models import PracticePage, TargetGroup
 
 
 @receiver(post_page_move)
@@ -118,3 +119,12 @@ def notice_of_practice_verdict(sender, instance, signal, user=None, **kwargs):
         path=reverse("wagtailadmin_pages:edit", args=[practice.pk]),
         email=False,
     )
+
+
+@receiver(post_save, sender=TargetGroup)
+@receiver(pre_delete, sender=TargetGroup)
+def drop_stored_pages_showing_target_group(sender, instance, **kwargs):
+    """Practices show their target groups, a many-to-many relation that Wagtail's
+    reference index does not record, so the page cache cannot find them there."""
+    practices = PracticePage.objects.filter(target_groups=instance).values_list("pk", flat=True)
+    cache.invalidate_pages(set(practices))

@@ -11,6 +11,7 @@ from wagtail.search import index
 from cities.charts import indicator_series
 from cities.map import map_markers
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.cache import first_to_come, start_of_tomorrow
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
 
@@ -272,6 +273,14 @@ class CityPage(BasePage):
             .select_related("tour", "city")
             .order_by("week_start")
         )
+
+    def next_change(self, context):
+        # Its takeover week is marked "this week" by the date, and its events as past
+        # once they end.
+        moments = list(self.hosted_events().values_list("end", flat=True))
+        if any(not stop.is_past() for stop in self.takeover_weeks()):
+            moments.append(start_of_tomorrow())
+        return first_to_come(moments)
 
     def hosted_events(self):
         from events.models import EventPage

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.blocks import BodyBlock
+from portal.cache import first_to_come
 from portal.localisation import default_locale
 from portal.models import BasePage
 from portal.querysets import PortalPageQuerySet, page_manager
@@ -278,6 +279,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
+    def next_change(self, context):
+        # An event moves from the coming to the past ones as it ends.
+        events = context.get("upcoming_events") or ()
+        return first_to_come(moment for event in events for moment in (event.start, event.end))
+
     def feed_url(self, selection=None):
         url = self.url + CALENDAR_FILE
         if selection and selection.is_active:
@@ -533,6 +539,13 @@ class EventPage(RoutablePageMixin, BasePage):
             if confirmed_count >= self.capacity:
                 return RegistrationState.FULL
         return RegistrationState.OPEN
+
+    def next_change(self, context):
+        # Registration opens and closes, and the event starts and ends, by the clock.
+        moments = [self.start, self.end]
+        if self.takes_registrations:
+            moments += [self.registration_opens, self.registration_deadline]
+        return first_to_come(moments)
 
     def registration_event(self):
         """The page that holds the registrations: the event in the network's working

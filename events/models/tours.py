@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.cache import start_of_tomorrow
 from portal.fields import MultipleChoiceJSONField
 from portal.forms import PortalPageForm
 from portal.localisation import default_locale
@@ -97,6 +98,12 @@ class TourIndexPage(BasePage):
             .order_by("-first_week")
         )
         return context
+
+    def next_change(self, context):
+        # A tour is marked ongoing until the day after its last.
+        if any(not tour.has_ended() for tour in context["tours"]):
+            return start_of_tomorrow()
+        return None
 
 
 class TourPageForm(PortalPageForm):
@@ -229,6 +236,10 @@ class TourPage(RoutablePageMixin, BasePage):
             self.reverse_subpage("stop", kwargs={"city_slug": stop.city.slug})
             for stop in self.announced_stops
         ]
+
+    def next_change(self, context):
+        # The current stop, the next one and the progress follow the date.
+        return start_of_tomorrow()
 
     @path("calendar/", name="calendar")
     def calendar(self, request):

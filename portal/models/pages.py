@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.cache import first_to_come, start_of_tomorrow
 from portal.forms import PortalPageForm
 from portal.localisation import (
     active_locale,
@@ -116,6 +117,13 @@ class BasePage(Page):
         """The routable sub-pages search engines should find, as paths below the page's
         own address, in the active language; none for most pages."""
         return []
+
+    def next_change(self, context):
+        """When this page, rendered with this context, next shows something else with no
+        one editing anything (an event starting, registration closing, a tour's week
+        turning); the page cache keeps it no longer (portal/cache.py). None: only an edit
+        changes it."""
+        return None
 
     def get_admin_display_title(self):
         title = super().get_admin_display_title()
@@ -248,6 +256,15 @@ class HomePage(BasePage):
             member_country_count=membership["countries"],
         )
         return context
+
+    def next_change(self, context):
+        # The coming events leave the list as they end; the tour's stop is this week's
+        # or the next one's by the date.
+        events = context.get("upcoming_events") or ()
+        moments = [moment for event in events for moment in (event.start, event.end)]
+        if context.get("tour_stop"):
+            moments.append(start_of_tomorrow())
+        return first_to_come(moments)
 
 
 class StandardPage(BasePage):
