@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -142,6 +143,19 @@ class HomePage(BasePage):
             if source is None:
                 raise
             return source.specific.route(request, path_components)
+
+    def structured_data(self, request=None):
+        """The network itself as a schema.org Organization, for search engines."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": gettext("Nordic Safe Cities"),
+            "url": self.get_full_url(request),
+            "description": self.introduction,
+            # From the network's own history: founded in 2016 on the initiative of the
+            # Nordic Council of Ministers.
+            "foundingDate": "2016",
+        }
 
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityPage
