@@ -227,6 +227,29 @@ class CityPage(BasePage):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
+    def structured_data(self, request=None):
+        """The city as schema.org JSON-LD for search engines: a City inside its region,
+        if it has one, inside its country."""
+        place = {"@type": "Country", "name": str(self.get_country_display())}
+        if self.region:
+            place = {"@type": "AdministrativeArea", "name": self.region, "containedInPlace": place}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "City",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "containedInPlace": place,
+        }
+        if self.introduction:
+            data["description"] = self.introduction
+        if self.latitude is not None and self.longitude is not None:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        return data
+
     def strategy_documents_with_files(self):
         """The strategy documents, each with its uploaded file, in one query."""
         return self.strategy_documents.select_related("document")

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -213,6 +214,19 @@ class HomePage(BasePage):
         order = [code for code, _name in settings.LANGUAGES]
         homes = self.get_translations().live().specific()
         return sorted(homes, key=lambda home: order.index(language_of(home.locale_id)))
+
+    def structured_data(self, request=None):
+        """The network itself as a schema.org Organization, for search engines."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": gettext("Nordic Safe Cities"),
+            "url": self.get_full_url(request),
+            "description": self.introduction,
+            # From the network's own history: founded in 2016 on the initiative of the
+            # Nordic Council of Ministers.
+            "foundingDate": "2016",
+        }
 
     def get_context(self, request, *args, **kwargs):
         from cities.models import CityPage

@@ -4,9 +4,12 @@ Domain logic belongs in the models; these only shape what the templates show.
 """
 
 import datetime
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import dateformat
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import pgettext
 from wagtail.models import Page
@@ -124,3 +127,13 @@ def section_page(context, model_label):
     """The live page of a section type ("events.EventIndexPage") in the visitor's language,
     for "see all" links from other pages."""
     return navigation.section_page(context["request"], model_label)
+
+
+@register.filter
+def json_ld(data):
+    """Data as JSON for a <script type="application/ld+json"> element: "<", ">" and "&"
+    are escaped, as Django's json_script does, so no text can close the element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(  # noqa: S308 (escaped above for a script element)
+        text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+    )

@@ -1,7 +1,9 @@
 /*
- * The practice library without a click on "Apply filters": a ticked box or a new sort
- * order submits the form at once, and focus returns to that control once the new page
- * has loaded. The form is a plain GET form and works without this script.
+ * The practice library without a click on "Apply filters": a ticked box submits the form
+ * at once, and focus returns to that control once the new page has loaded. The sort
+ * order waits for its "Sort" button, since arrow keys on a select change its value and
+ * a reload on each would move the keyboard user away (WCAG 3.2.2). The form is a plain
+ * GET form and works without this script.
  *
  * On a narrow screen the filters start folded away, so that the results come first,
  * unless the visitor has just used them.
@@ -43,7 +45,7 @@
 
     document.addEventListener("change", function (event) {
         var field = event.target;
-        if (field.form !== form || !(field.type === "checkbox" || field.tagName === "SELECT")) {
+        if (field.form !== form || field.type !== "checkbox") {
             return;
         }
         remember(field.id);
