@@ -63,7 +63,7 @@ clock-check: install ## The suite without the browser tests, under a faked syste
 # environment of its own. Every command the portal ships must run there, with the
 # production settings. Needs a PostgreSQL database (PRODUCTION_CHECK_DATABASE_URL).
 PRODUCTION_VENV := .production-venv
-PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=127.0.0.1 DATABASE_URL=$(PRODUCTION_CHECK_DATABASE_URL)
+PRODUCTION_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=127.0.0.1 WAGTAILADMIN_BASE_URL=http://127.0.0.1:8000 DATABASE_URL=$(PRODUCTION_CHECK_DATABASE_URL)
 PORTAL_COMMANDS = $(basename $(notdir $(wildcard */management/commands/[a-z]*.py)))
 production-check: $(UV) ## Install without dev dependencies and run every portal command there (PRODUCTION_CHECK_DATABASE_URL=postgres://...)
 	@test -n "$(PRODUCTION_CHECK_DATABASE_URL)" || { echo "Set PRODUCTION_CHECK_DATABASE_URL to an empty PostgreSQL database"; exit 1; }
@@ -72,8 +72,8 @@ production-check: $(UV) ## Install without dev dependencies and run every portal
 	$(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py check --deploy --fail-level WARNING
 	$(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py migrate --noinput -v0
 	for command in $(PORTAL_COMMANDS); do $(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py help $$command >/dev/null || exit 1; echo "help $$command: ok"; done
-	$(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py import_practices docs/examples/practices.csv --dry-run
 	$(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py load_demo -v0
+	# The example file's practices belong to demo cities.
 	$(PRODUCTION_ENV) $(PRODUCTION_VENV)/bin/python manage.py import_practices docs/examples/practices.csv --dry-run
 
 SCALE ?= 10000

@@ -175,6 +175,7 @@ def production_values():
         f"print(json.dumps({{name: getattr(settings, name) for name in {PRODUCTION_SETTINGS}}}))",
         SECRET_KEY="s" * 50,
         ALLOWED_HOSTS="testserver",
+        WAGTAILADMIN_BASE_URL="http://testserver",
         REDIS_URL=TEST_REDIS_URL,
     )
     assert result.returncode == 0, result.stderr

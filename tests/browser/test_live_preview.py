@@ -1,22 +1,29 @@
 """The live preview beside the editor, for every page type: the editor opens the preview
 panel, Wagtail sends the form and shows the page it would publish. Under the production
-settings that shape a request (Redis caches, DEBUG off), apart from HTTPS, which the live
-server does not speak (tests/portal/test_previews.py covers it with the load balancer's
-header)."""
+settings that shape a request (the middleware, the Redis page and structure caches, DEBUG
+off), apart from HTTPS, which the live server does not speak, and sessions, which stay in
+the database where the test signs the editor in (tests/portal/test_previews.py covers
+both)."""
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-HTTPS_ONLY = {"SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_SECURE"}
-HTTPS_ONLY |= {"CSRF_COOKIE_SECURE"}
+NOT_HERE = {
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SESSION_ENGINE",
+    "SESSION_CACHE_ALIAS",
+}
 
 
 @pytest.fixture
 def production_over_http(settings, production_values):
     for name, value in production_values.items():
-        if name not in HTTPS_ONLY:
+        if name not in NOT_HERE:
             setattr(settings, name, value)
 
 
@@ -41,17 +48,27 @@ def editor(browser, live_server, staff):
 def test_every_page_type_shows_in_the_live_preview(
     production_over_http, editor, page_of_every_type, screenshot
 ):
+    """The panel sends the form (POST) and then shows the page (GET ``?mode=``)."""
+    answers = []
+    editor.on(
+        "response",
+        lambda response: answers.append((response.request.method, response.url, response.status))
+        if "/preview/" in response.url
+        else None,
+    )
     failures = {}
     for model, page in page_of_every_type.items():
+        answers.clear()
         editor.goto(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-        screenshot(editor, f"live-preview-{model.__name__}")
-        with editor.expect_response(
-            lambda response: "/edit/preview/" in response.url and "mode=" in response.url
-        ) as preview:
+        with editor.expect_event(
+            "framenavigated", predicate=lambda frame: "/preview/" in frame.url
+        ) as navigated:
             editor.locator('[data-side-panel-toggle="preview"]').click()
-        frame = editor.frame_locator("iframe[title]").first
-        shown = frame.locator("title").inner_text(timeout=10_000) if preview.value.ok else ""
-        if preview.value.status != 200 or f"{page.title} (draft)" not in shown:
-            failures[model.__name__] = (preview.value.status, shown)
+        panel = navigated.value
+        panel.wait_for_load_state()
+        shown = panel.title()
+        if f"{page.title} (draft)" not in shown or any(status != 200 for *_, status in answers):
+            failures[model.__name__] = (shown, list(answers))
+            screenshot(editor, f"live-preview-{model.__name__}")
     screenshot(editor, "live-preview")
     assert failures == {}
