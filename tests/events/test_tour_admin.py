@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import Collection, ModelLogEntry, PageLogEntry
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
@@ -335,8 +335,10 @@ def test_a_rejected_post_says_why_and_keeps_the_text(stockholm, stockholm_week, 
 def test_an_image_needs_a_description(stockholm, stockholm_week):
     from portal.factories import PortalImageFactory
 
-    _, editor = stockholm
-    response = add_post(logged_in(editor), stockholm_week, image=PortalImageFactory().pk)
+    city, editor = stockholm
+    # One of the city's own images: another collection's would be refused first.
+    image = PortalImageFactory(collection=Collection.objects.get(name=city.title))
+    response = add_post(logged_in(editor), stockholm_week, image=image.pk)
 
     assert "Describe the image" in response.content.decode()
 
