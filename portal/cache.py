@@ -242,10 +242,9 @@ def session_changed(request):
 
 def allow_cdn(request, response, page, keep):
     """With a CDN in front, it may keep a stored page as long as we do (``keep``
-    seconds) if a purge can
-    reach it: publishing purges the addresses Wagtail knows for the pages that show the
-    change (``Page.get_cached_paths``; see invalidate), never an address with a query
-    string. Anything else (a search, a filtered listing, a view that is not a page) the
+    seconds) if a purge can reach it: publishing purges the addresses Wagtail knows for
+    the pages that show the change (``Page.get_cached_paths``; see invalidate), never an
+    address with a query string. Anything else (a search, a filtered listing, a view that is not a page) the
     CDN must not keep at all, whatever its default time to keep a page."""
     if not cdn_in_front():
         return
@@ -254,7 +253,9 @@ def allow_cdn(request, response, page, keep):
         and not request.META.get("QUERY_STRING")
         and request.path in cached_addresses(page, request)
     )
-    patch_cache_control(response, public=True, s_maxage=int(keep) if purgeable else 0)
+    # Rounded, not truncated: the moments between reading the clock for the expiry and
+    # here would otherwise take a second off every page's time.
+    patch_cache_control(response, public=True, s_maxage=round(keep) if purgeable else 0)
 
 
 def cached_addresses(page, request):

@@ -91,6 +91,6 @@ def test_a_translated_city_lists_its_practices_not_yet_translated(client, home, 
     html = client.get("/sv/cities/stockholm/").content.decode()
 
     # Linked under the visitor's prefix, where the original is served.
-    assert f'href="/sv{walks.url}" lang="en">Safety walks</a>' in html
+    assert f'href="/sv{walks.url}" lang="en" hreflang="en">Safety walks</a>' in html
     assert ">Nattvandrare</a>" in html
     assert ">Night walkers</a>" not in html

@@ -82,8 +82,9 @@ def test_the_number_of_queries_does_not_grow_with_practices_cities_or_tags(direc
     assert (few_result.total, many_result.total) == (2, 6)
     assert len(many) == len(few)
     # PostgreSQL matches the text within each query; a Wagtail search index (SQLite)
-    # answers it in a query of its own.
-    assert len(few) <= (14 if connection.vendor == "postgresql" else 15)
+    # answers it in a query of its own, and SQLite counts each facet apart and reads the
+    # facets' labels in the visitor's language in one more.
+    assert len(few) <= (14 if connection.vendor == "postgresql" else 17)
 
 
 def test_cards_read_what_they_show_without_more_queries(library, django_assert_num_queries):
