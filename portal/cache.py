@@ -244,8 +244,9 @@ def allow_cdn(request, response, page, keep):
     """With a CDN in front, it may keep a stored page as long as we do (``keep``
     seconds) if a purge can reach it: publishing purges the addresses Wagtail knows for
     the pages that show the change (``Page.get_cached_paths``; see invalidate), never an
-    address with a query string. Anything else (a search, a filtered listing, a view that is not a page) the
-    CDN must not keep at all, whatever its default time to keep a page."""
+    address with a query string. Anything else (a search, a filtered listing, a view that
+    is not a page) the CDN must not keep at all, whatever its default time to keep a
+    page."""
     if not cdn_in_front():
         return
     purgeable = (
