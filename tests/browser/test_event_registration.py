@@ -86,7 +86,9 @@ def test_a_person_waits_for_a_full_event_gets_the_place_and_its_calendar_file(
     other = browser.new_context(base_url=live_server.url).new_page()
     sign_in(other, holder, event.url)
     assert "You are registered." in other.locator(".event-registration").inner_text()
-    other.get_by_role("button", name="Cancel my registration").click()
+    other.get_by_role("link", name="Cancel my registration").click()
+    # It asks first, since the place passes on at once.
+    other.get_by_role("button", name="Yes, cancel my registration").click()
     other.wait_for_load_state()
     assert "Your registration is cancelled" in other.locator(".messages").inner_text()
     other.reload()
