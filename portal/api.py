@@ -118,7 +118,12 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
         # in English where translated, else in the original), unless it names a locale
         # (?locale=sv); every translation keeps its own detail address.
         if self.action == "listing_view" and "locale" not in self.request.GET:
-            return pages.in_visitor_language()
+            shown = pages.in_visitor_language()
+            if "search" in self.request.GET:
+                # Wagtail's search backends filter only by the fields they index, so they
+                # are given the chosen pages' ids (as portal.views.searchable does).
+                return self.model.objects.filter(pk__in=list(shown.values_list("pk", flat=True)))
+            return shown
         return pages
 
 
