@@ -106,6 +106,7 @@ class PracticeDocument(Document):
     prevention_level = Keyword()
     status = Keyword()
     evidence = Keyword()
+    language = Keyword()
 
     class Index:
         # One shard keeps the facets' terms counts exact; a library of a few thousand
@@ -175,6 +176,7 @@ def practice_document(page):
         prevention_level=page.prevention_level or None,
         status=page.status,
         evidence=page.evidence_level,
+        language=page.original_language,
     )
 
 

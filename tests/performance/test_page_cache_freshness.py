@@ -12,9 +12,8 @@ from events.factories import (
     OpenEventPageFactory,
     SpeakerFactory,
     TourPageFactory,
-    programme_session,
 )
-from events.models import EventIndexPage, TourIndexPage
+from events.models import EventIndexPage, TourIndexPage, programme_session
 from events.registration import register
 from portal import cache
 from portal.factories import PortalImageFactory, UserFactory

@@ -126,6 +126,7 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "portal.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://portal.example.org",
 }
 
 
