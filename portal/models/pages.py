@@ -354,8 +354,8 @@ class StoryPageQuerySet(PortalPageQuerySet):
 
     def for_cards(self):
         """What a story card shows, without a query per card (and without the text it
-        does not show)."""
-        return self.select_related("image").defer_streamfields()
+        does not show). The cities give the drawing of a story without a picture."""
+        return self.select_related("image").prefetch_related("cities").defer_streamfields()
 
 
 class StoryPage(BasePage):
