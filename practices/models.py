@@ -23,7 +23,7 @@ from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
 from portal.localisation import active_locale, reference_term_or_404, reference_terms
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
-from portal.querysets import PortalPageQuerySet, page_manager
+from portal.querysets import PortalPageQuerySet, page_manager, public_only
 
 from . import charts, stats
 from .feeds import LibraryAtomFeed, LibraryFeed
@@ -639,6 +639,14 @@ class PracticePage(BasePage):
     @property
     def evidence_explanation(self):
         return EVIDENCE_EXPLANATIONS[self.evidence_level]
+
+    def public_adopters(self):
+        """The cities that adopted the practice, but for those in private sections."""
+        return public_only(self.adopted_by.all())
+
+    def public_related_events(self):
+        """The related events, but for those in private sections."""
+        return public_only(self.related_events.all())
 
     def partner_labels(self):
         labels = dict(Partner.choices)
