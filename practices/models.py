@@ -30,7 +30,7 @@ from portal.localisation import (
     terms_in_locale,
 )
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
-from portal.querysets import PortalPageQuerySet, page_manager
+from portal.querysets import PortalPageQuerySet, page_manager, public_only
 
 from . import charts, stats
 from .feeds import LibraryAtomFeed, LibraryFeed
@@ -676,6 +676,14 @@ class PracticePage(BasePage):
             },
             publisher=schema_org.network(request),
         )
+
+    def public_adopters(self):
+        """The cities that adopted the practice, but for those in private sections."""
+        return public_only(self.adopted_by.all())
+
+    def public_related_events(self):
+        """The related events, but for those in private sections."""
+        return public_only(self.related_events.all())
 
     def partner_labels(self):
         labels = dict(Partner.choices)

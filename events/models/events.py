@@ -20,7 +20,7 @@ from portal.blocks import BodyBlock
 from portal.cache import first_to_come
 from portal.localisation import default_locale
 from portal.models import BasePage
-from portal.querysets import PortalPageQuerySet, page_manager
+from portal.querysets import PortalPageQuerySet, is_private, page_manager, public_only
 from portal.timezones import zoned_time
 
 
@@ -248,10 +248,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def host_cities(self, events=None):
         from cities.models import CityPage
 
+        # The public ones: a city in a private section is no choice of the filter.
         return list(
-            CityPage.objects.filter(
-                hosted_event_pages__in=events if events is not None else self.events()
-            )
+            CityPage.objects.public()
+            .filter(hosted_event_pages__in=events if events is not None else self.events())
             .distinct()
             .order_by("title")
             .only("pk", "title", "slug", "country")
@@ -316,11 +316,13 @@ class EventPageQuerySet(PortalPageQuerySet):
     def for_cards(self):
         """What an event card shows, without a query per card, and only those columns of
         the event and its host city (each a row of some fifty)."""
-        return self.select_related("host_city").only(*EVENT_CARD_FIELDS, "host_city__title")
+        return self.select_related("host_city").only(
+            *EVENT_CARD_FIELDS, "host_city__title", "host_city__path"
+        )
 
 
 # A card links to the event (its address and language), names it, says what kind it is,
-# when (in the venue's time zone) and where, and who hosts it.
+# when (in the venue's time zone) and where, and who hosts it (if its page is public).
 EVENT_CARD_FIELDS = (
     "title",
     "url_path",
@@ -454,6 +456,14 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
 
+    @property
+    def public_host_city(self):
+        """The host city, unless its page is in a private section: an event hosted by a
+        private city does not name it."""
+        if self.host_city is None or is_private(self.host_city):
+            return None
+        return self.host_city
+
     def clean(self):
         super().clean()
         errors = {}
@@ -570,13 +580,14 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def programme_days(self):
         """The programme's sessions grouped by day, in the order the editor gave them:
-        [(day or None, [session, ...]), ...]."""
+        [(day or None, [session, ...]), ...]. A session names only public practices."""
         days = []
         for session in self.programme:
             day = session.value["day"]
             if not days or days[-1][0] != day:
                 days.append((day, []))
-            days[-1][1].append(session.value)
+            practices = public_only(practice for practice in session.value["practices"] if practice)
+            days[-1][1].append({**session.value, "practices": practices})
         return days
 
     def speakers(self):

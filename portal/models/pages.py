@@ -25,7 +25,7 @@ from portal.localisation import (
     under_visitor_prefix,
 )
 from portal.navigation import section_page
-from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
+from portal.querysets import PortalPageQuerySet, page_manager, public_only, restricted_sections
 from portal.routing import deepest_page
 from portal.sitemaps import sitemap_urls
 from portal.structure import shared
@@ -429,3 +429,7 @@ class StoryPage(BasePage):
             author=network,
             publisher=network,
         )
+
+    def public_cities(self):
+        """The cities the story is about, but for those in private sections."""
+        return public_only(self.cities.all())
