@@ -745,9 +745,10 @@ class EventPage(RoutablePageMixin, BasePage):
         address = {"@type": "PostalAddress"}
         if self.address:
             address["streetAddress"] = self.address
-        if self.host_city:
-            address["addressLocality"] = self.host_city.title
-            address["addressCountry"] = self.host_city.country
+        # A host city in a private section is not named here either.
+        if host_city := self.public_host_city:
+            address["addressLocality"] = host_city.title
+            address["addressCountry"] = host_city.country
         place = {"@type": "Place", "name": self.venue or self.address}
         if len(address) > 1:
             place["address"] = address

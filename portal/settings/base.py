@@ -312,13 +312,13 @@ STORAGES = {
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "portal.redis_cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
     # Sessions in Redis too, so that any application server can answer any visitor.
     CACHES["sessions"] = {
-        "BACKEND": "portal.redis_cache.RedisCache",
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "session",
         "TIMEOUT": None,
