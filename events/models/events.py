@@ -335,6 +335,8 @@ EVENT_CARD_FIELDS = (
     "venue",
     "online_url",
     "host_city",
+    # The card marks an event invented for the demo (components/demo_mark.html).
+    "is_demo_content",
 )
 
 
