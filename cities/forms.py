@@ -1,3 +1,4 @@
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -17,6 +18,7 @@ from .models.membership import private_storage
 # A decision document kept for the applicant's next try, referred to by a signed token.
 KEPT_DOCUMENT_SALT = "cities.membership.kept-decision-document"
 KEPT_DOCUMENT_MAX_AGE = 24 * 60 * 60
+KEPT_DOCUMENTS_FOLDER = "membership/kept"
 
 
 class MembershipApplicationForm(forms.ModelForm):
@@ -105,7 +107,7 @@ class MembershipApplicationForm(forms.ModelForm):
         upload = self.cleaned_data.get("decision_document")
         if not isinstance(upload, UploadedFile):
             return
-        path = private_storage().save(f"membership/kept/{uuid.uuid4().hex}.pdf", upload)
+        path = private_storage().save(f"{KEPT_DOCUMENTS_FOLDER}/{uuid.uuid4().hex}.pdf", upload)
         self.kept = {"path": path, "name": PurePath(upload.name).name}
         self.data = self.data.copy()
         self.data["kept_document"] = signing.dumps(self.kept, salt=KEPT_DOCUMENT_SALT)
@@ -131,3 +133,20 @@ class MembershipApplicationForm(forms.ModelForm):
         if decision_date > timezone.localdate():
             raise forms.ValidationError(_("The decision date cannot be in the future."))
         return decision_date
+
+
+def clear_expired_kept_documents():
+    """Delete the kept decision documents older than a token can be; their number."""
+    storage = private_storage()
+    if not storage.exists(KEPT_DOCUMENTS_FOLDER):
+        return 0
+    oldest_usable = timezone.now() - datetime.timedelta(seconds=KEPT_DOCUMENT_MAX_AGE)
+    _folders, names = storage.listdir(KEPT_DOCUMENTS_FOLDER)
+    expired = [
+        f"{KEPT_DOCUMENTS_FOLDER}/{name}"
+        for name in names
+        if storage.get_modified_time(f"{KEPT_DOCUMENTS_FOLDER}/{name}") < oldest_usable
+    ]
+    for path in expired:
+        storage.delete(path)
+    return len(expired)

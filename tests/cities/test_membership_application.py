@@ -1,12 +1,16 @@
 """The public membership application: what a city submits, and what bad input gets."""
 
 import datetime
+import io
+import os
 
 import pytest
 from django.core import mail, signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from cities.forms import KEPT_DOCUMENT_SALT
 from cities.models import ApplicationStatus, MembershipApplication
@@ -226,3 +230,23 @@ def test_html_in_the_motivation_is_stored_as_typed_and_never_run(admin_client, c
     assert "<script>alert" not in content
     assert "&lt;script&gt;alert" in content
     assert "<img src=x" not in content
+
+
+def kept_path_after_a_failed_try(client):
+    response = apply(client, application_data(contact_email="karin@"), document=decision_pdf())
+    return signing.loads(kept_token(response), salt=KEPT_DOCUMENT_SALT)["path"]
+
+
+def test_kept_decisions_older_than_their_token_are_deleted_and_recent_ones_stay(client, home):
+    abandoned, recent = kept_path_after_a_failed_try(client), kept_path_after_a_failed_try(client)
+    # The files' times are the machine's; date them from the test's clock.
+    now = timezone.now().timestamp()
+    os.utime(private_storage().path(abandoned), (now - 25 * 3600, now - 25 * 3600))
+    os.utime(private_storage().path(recent), (now - 23 * 3600, now - 23 * 3600))
+    output = io.StringIO()
+
+    call_command("clear_kept_decisions", stdout=output)
+
+    assert not private_storage().exists(abandoned)
+    assert private_storage().exists(recent)
+    assert "Deleted 1 kept decision document(s)." in output.getvalue()
