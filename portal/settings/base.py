@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "theme",
+    # Above the apps: the URLs, site search, API, site setup and demo content.
+    "website",
     # Page and snippet translation with change tracking; its locales app replaces
     # wagtail.locales. https://wagtail-localize.org/stable/tutorial/2-installation/
     "wagtail_localize",
@@ -100,7 +102,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -406,7 +408,7 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": 5,
         },
         # Kept current too, so that site search can answer from the database while
-        # the cluster cannot be reached (portal.views.search).
+        # the cluster cannot be reached (website.views.search).
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
