@@ -207,7 +207,7 @@ ACCOUNT_RATE_LIMITS = {
 # https://docs.allauth.org/en/latest/common/configuration.html
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 # Every log-in goes through allauth, which asks for the second factor: Wagtail's own
-# log-in and password pages are switched off (portal/urls.py redirects them).
+# log-in and password pages are switched off (website/urls.py redirects them).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
