@@ -10,6 +10,7 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 
 from portal.localisation import active_locale
+from portal.querysets import PortalPageQuerySet
 from portal.structure import shared
 
 
@@ -43,9 +44,12 @@ def _read_top_pages(site):
     source_home = site.root_page
     active = active_locale()
     # The home pages (the site's and its translation) and the pages one level down in
-    # either language; which page is below which is told by their paths.
+    # either language; which page is below which is told by their paths. Only public
+    # ones: a menu or a "see all" link names no page in a private section.
     rows = list(
-        Page.objects.filter(
+        PortalPageQuerySet(Page)
+        .public()
+        .filter(
             Q(depth=source_home.depth, translation_key=source_home.translation_key, locale=active)
             | Q(
                 depth=source_home.depth + 1,

@@ -64,6 +64,24 @@ def restricted_sections():
     )
 
 
+def private_pages():
+    """Every page in a private section, for leaving out the rows that would name one (a
+    tour's week names its city)."""
+    return PortalPageQuerySet(Page).not_public()
+
+
+def is_private(page):
+    """Whether a page already read is in a private section, as ``private_q`` tells of the
+    pages of a query: for a related page shown beside another (an event's host city), which
+    must not be named if it is private."""
+    return any(page.path.startswith(section.path) for section in restricted_sections())
+
+
+def public_only(pages):
+    """Of pages already read, those not in a private section."""
+    return [page for page in pages if not is_private(page)]
+
+
 def page_manager(queryset_class):
     """A page manager whose querysets have the given class's domain methods."""
     return PageManager.from_queryset(queryset_class)()

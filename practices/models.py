@@ -19,11 +19,18 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import schema_org
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock, ResourceBlock
 from portal.fields import MultipleChoiceJSONField
-from portal.localisation import active_locale, reference_term_or_404, reference_terms
+from portal.localisation import (
+    active_locale,
+    language_of,
+    reference_term_or_404,
+    reference_terms,
+    terms_in_locale,
+)
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
-from portal.querysets import PortalPageQuerySet, page_manager
+from portal.querysets import PortalPageQuerySet, page_manager, public_only
 
 from . import charts, stats
 from .feeds import LibraryAtomFeed, LibraryFeed
@@ -639,6 +646,44 @@ class PracticePage(BasePage):
     @property
     def evidence_explanation(self):
         return EVIDENCE_EXPLANATIONS[self.evidence_level]
+
+    def structured_data(self, request=None):
+        """The practice as a schema.org CreativeWork: a record of what a city did and what
+        changed. Not a HowTo: the record explains a problem, a mechanism and an
+        evaluation rather than steps to follow (and Google no longer shows HowTo results).
+        The goals and themes are named in the page's language, as the page files them."""
+        city = self.city
+        return schema_org.item(
+            "CreativeWork",
+            name=self.title,
+            description=self.summary,
+            url=self.get_full_url(request),
+            inLanguage=language_of(self.locale_id),
+            about=[
+                schema_org.defined_term(term)
+                for terms in (self.charter_goals.all(), self.capital_code_themes.all())
+                for term in terms_in_locale(list(terms), self.locale_id)
+            ],
+            spatialCoverage=schema_org.nested(city.structured_data(request)),
+            keywords=[tag.name for tag in self.tags.all()],
+            datePublished=self.first_published_at,
+            dateModified=self.last_published_at,
+            image=schema_org.images(self.social_image, request),
+            author={
+                "@type": "GovernmentOrganization",
+                "name": city.title,
+                "url": city.get_full_url(request),
+            },
+            publisher=schema_org.network(request),
+        )
+
+    def public_adopters(self):
+        """The cities that adopted the practice, but for those in private sections."""
+        return public_only(self.adopted_by.all())
+
+    def public_related_events(self):
+        """The related events, but for those in private sections."""
+        return public_only(self.related_events.all())
 
     def partner_labels(self):
         labels = dict(Partner.choices)

@@ -47,8 +47,8 @@ class CityIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Every member city, in the visitor's language where its page is translated.
-        members = CityPage.objects.live().members().in_visitor_language().order_by("title")
+        # Every public member city, in the visitor's language where its page is translated.
+        members = CityPage.objects.live().public().members().in_visitor_language().order_by("title")
         country = request.GET.get("country", "")
         if country not in Country.values:
             country = ""
@@ -261,14 +261,15 @@ class CityPage(BasePage):
         return indicator_series(self.key_figures.all())
 
     def live_practices(self):
-        """The city's live practices in the visitor's language where translated, in the
-        original where not: a translated city page lists its city's practices even before
-        they are translated (they stay below the original city page until then)."""
+        """The city's live, public practices in the visitor's language where translated,
+        in the original where not: a translated city page lists its city's practices even
+        before they are translated (they stay below the original city page until then)."""
         # Practices are an app above cities: their model is reached through their city
         # (PracticePage.city), and matched to every translation of this page.
         practices = self.practice_pages.model.objects
         return (
             practices.live()
+            .public()
             .filter(city__translation_key=self.translation_key)
             .in_visitor_language()
         )
@@ -304,7 +305,7 @@ class CityPage(BasePage):
         return first_to_come(moments)
 
     def hosted_events(self):
-        return self.hosted_event_pages.live().for_cards().order_by("-start")
+        return self.hosted_event_pages.live().public().for_cards().order_by("-start")
 
     def stories(self):
-        return StoryPage.objects.live().filter(cities=self).newest().for_cards()
+        return StoryPage.objects.live().public().filter(cities=self).newest().for_cards()

@@ -1,14 +1,11 @@
 import datetime
-import json
 import zoneinfo
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -27,11 +24,12 @@ from events.calendar import (
     ics_response,
     new_calendar,
 )
+from portal import schema_org
 from portal.blocks import BodyBlock
 from portal.cache import first_to_come
 from portal.localisation import default_locale
 from portal.models import BasePage, PortalImage
-from portal.querysets import PortalPageQuerySet, page_manager
+from portal.querysets import PortalPageQuerySet, is_private, page_manager, public_only
 from portal.timezones import zoned_time
 
 
@@ -255,10 +253,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
     def host_cities(self, events=None):
+        # The public ones: a city in a private section is no choice of the filter.
         return list(
-            CityPage.objects.filter(
-                hosted_event_pages__in=events if events is not None else self.events()
-            )
+            CityPage.objects.public()
+            .filter(hosted_event_pages__in=events if events is not None else self.events())
             .distinct()
             .order_by("title")
             .only("pk", "title", "slug", "country")
@@ -319,11 +317,13 @@ class EventPageQuerySet(PortalPageQuerySet):
     def for_cards(self):
         """What an event card shows, without a query per card, and only those columns of
         the event and its host city (each a row of some fifty)."""
-        return self.select_related("host_city").only(*EVENT_CARD_FIELDS, "host_city__title")
+        return self.select_related("host_city").only(
+            *EVENT_CARD_FIELDS, "host_city__title", "host_city__path"
+        )
 
 
 # A card links to the event (its address and language), names it, says what kind it is,
-# when (in the venue's time zone) and where, and who hosts it.
+# when (in the venue's time zone) and where, and who hosts it (if its page is public).
 EVENT_CARD_FIELDS = (
     "title",
     "url_path",
@@ -457,6 +457,14 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
 
+    @property
+    def public_host_city(self):
+        """The host city, unless its page is in a private section: an event hosted by a
+        private city does not name it."""
+        if self.host_city is None or is_private(self.host_city):
+            return None
+        return self.host_city
+
     def clean(self):
         super().clean()
         errors = {}
@@ -573,13 +581,14 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def programme_days(self):
         """The programme's sessions grouped by day, in the order the editor gave them:
-        [(day or None, [session, ...]), ...]."""
+        [(day or None, [session, ...]), ...]. A session names only public practices."""
         days = []
         for session in self.programme:
             day = session.value["day"]
             if not days or days[-1][0] != day:
                 days.append((day, []))
-            days[-1][1].append(session.value)
+            practices = public_only(practice for practice in session.value["practices"] if practice)
+            days[-1][1].append({**session.value, "practices": practices})
         return days
 
     def speakers(self):
@@ -681,8 +690,9 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # Structured data
 
-    def structured_data(self, request=None, speakers=None):
-        """The event as schema.org JSON-LD, for search engines."""
+    def structured_data(self, request=None, speakers=None, registration_state=None):
+        """The event as schema.org JSON-LD, with what Google's event results read.
+        ``speakers`` and ``registration_state`` save queries when the caller has them."""
         if self.is_online and self.is_in_person:
             mode = "MixedEventAttendanceMode"
         elif self.is_online:
@@ -691,52 +701,71 @@ class EventPage(RoutablePageMixin, BasePage):
             mode = "OfflineEventAttendanceMode"
         locations = []
         if self.is_in_person:
-            place = {"@type": "Place", "name": self.venue or self.address}
-            if self.address:
-                place["address"] = self.address
-            locations.append(place)
+            locations.append(self.place())
         if self.is_online:
             locations.append({"@type": "VirtualLocation", "url": self.online_url})
         if self.all_day:
             start, end = self.local_start.date(), self.local_end.date()
         else:
             start, end = self.local_start, self.local_end
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "description": self.introduction,
-            "startDate": start.isoformat(),
-            "endDate": end.isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": f"https://schema.org/{mode}",
-            "inLanguage": self.language,
-            "url": self.get_full_url(request),
-            "isAccessibleForFree": True,
-            "organizer": {"@type": "Organization", "name": "Nordic Safe Cities"},
-        }
-        if locations:
-            data["location"] = locations[0] if len(locations) == 1 else locations
         if speakers is None:
             speakers = self.speakers()
-        if speakers:
-            data["performer"] = [
+        return schema_org.item(
+            "Event",
+            name=self.title,
+            description=self.introduction,
+            startDate=start.isoformat(),
+            endDate=end.isoformat(),
+            # The portal has no cancelled or postponed state: an event that does not take
+            # place is unpublished.
+            eventStatus="https://schema.org/EventScheduled",
+            eventAttendanceMode=f"https://schema.org/{mode}",
+            location=locations[0] if len(locations) == 1 else locations,
+            inLanguage=self.language,
+            url=self.get_full_url(request),
+            image=schema_org.images(self.social_image, request),
+            isAccessibleForFree=True,
+            organizer=schema_org.network(request),
+            offers=self.offer(request, registration_state),
+            performer=[
                 {"@type": "Person", "name": speaker.name, "jobTitle": speaker.role}
                 for speaker in speakers
-            ]
-        if self.capacity is not None:
-            data["maximumAttendeeCapacity"] = self.capacity
-        return data
+            ],
+            maximumAttendeeCapacity=self.capacity,
+        )
 
-    def structured_data_json(self, request=None, speakers=None):
-        """The JSON-LD, safe inside a <script> element: "<", ">" and "&" are escaped
-        so no text from the page can close the element."""
-        text = json.dumps(
-            self.structured_data(request, speakers), cls=DjangoJSONEncoder, ensure_ascii=False
-        )
-        return mark_safe(  # noqa: S308 (escaped above for a script element)
-            text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
-        )
+    def place(self):
+        """The venue as a schema.org Place, its postal address completed with the host
+        city and its country (Google requires an address for a Place)."""
+        address = {"@type": "PostalAddress"}
+        if self.address:
+            address["streetAddress"] = self.address
+        if self.host_city:
+            address["addressLocality"] = self.host_city.title
+            address["addressCountry"] = self.host_city.country
+        place = {"@type": "Place", "name": self.venue or self.address}
+        if len(address) > 1:
+            place["address"] = address
+        return place
+
+    def offer(self, request=None, registration_state=None):
+        """A free place at the event, while registration on the portal is open (sold out
+        once the event is full and new registrations join the waiting list); None when
+        no one can register now."""
+        # The event in the working language holds the places of all its translations.
+        state = registration_state or self.registration_event().registration_state()
+        if state not in (RegistrationState.OPEN, RegistrationState.FULL):
+            return None
+        return {
+            "@type": "Offer",
+            "price": 0,
+            # Google wants a currency with every price; nothing is paid in any of them.
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/"
+            + ("InStock" if state == RegistrationState.OPEN else "SoldOut"),
+            "url": self.get_full_url(request) + self.reverse_subpage("register"),
+            "validFrom": self.registration_opens,
+        }
 
     # Routes: the page, its calendar file, and registering and cancelling
 
@@ -746,14 +775,15 @@ class EventPage(RoutablePageMixin, BasePage):
         confirmed = holder.confirmed_count() if self.takes_registrations else 0
         registration = holder.registration_of(request.user) if self.takes_registrations else None
         speakers = self.speakers()
+        registration_state = self.registration_state(confirmed_count=confirmed)
         context.update(
-            registration_state=self.registration_state(confirmed_count=confirmed),
+            registration_state=registration_state,
             confirmed_count=confirmed,
             places_left=max(self.capacity - confirmed, 0) if self.capacity is not None else None,
             registration=registration,
             waiting_position=registration.waiting_position() if registration else None,
             speakers=speakers,
-            structured_data=self.structured_data_json(request, speakers),
+            structured_data=self.structured_data(request, speakers, registration_state),
             google_calendar_url=self.google_calendar_url(request),
             outlook_calendar_url=self.outlook_calendar_url(request),
         )

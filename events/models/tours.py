@@ -26,6 +26,7 @@ from portal.fields import MultipleChoiceJSONField
 from portal.forms import PortalPageForm
 from portal.localisation import default_locale
 from portal.models import BasePage
+from portal.querysets import private_pages
 from practices.models import PracticePage
 
 # A takeover week runs Monday to Friday.
@@ -272,7 +273,7 @@ class TourPage(RoutablePageMixin, BasePage):
             stop.posts.public()
             .select_related("image")
             .prefetch_related(
-                models.Prefetch("related_practices", queryset=PracticePage.objects.live())
+                models.Prefetch("related_practices", queryset=PracticePage.objects.live().public())
             )
         )
         position = stops.index(stop)
@@ -369,9 +370,10 @@ class TourPage(RoutablePageMixin, BasePage):
     @cached_property
     def announced_stops(self):
         """The public schedule, read once per page: a city's week shows it too. Each stop
-        knows its tour without asking the database."""
+        knows its tour without asking the database. A city in a private section is not
+        named: its week is shown as one still to be announced."""
         tour = self.scheduled_tour
-        stops = list(self.ordered_stops().announced())
+        stops = list(self.ordered_stops().announced().of_public_cities())
         for stop in stops:
             stop.tour = tour
         return stops
@@ -425,13 +427,19 @@ class TourStopQuerySet(models.QuerySet):
     def announced(self):
         return self.filter(status__in=ANNOUNCED_STATUSES)
 
+    def of_public_cities(self):
+        return self.exclude(city__in=private_pages())
+
     def current_or_next(self, today=None):
-        """The announced stop whose week is under way, or else the next one to come."""
+        """The announced stop whose week is under way, or else the next one to come, of a
+        public city on a public tour."""
         today = today or timezone.localdate()
         earliest_start = today - datetime.timedelta(days=TAKEOVER_DAYS - 1)
         return (
             self.on_live_tours()
             .announced()
+            .of_public_cities()
+            .exclude(tour__in=private_pages())
             .filter(week_start__gte=earliest_start)
             .select_related("city", "tour")
             .order_by("week_start")
@@ -526,14 +534,15 @@ class PostStatus(models.TextChoices):
 
 class TakeoverPostQuerySet(models.QuerySet):
     def public(self, today=None):
-        """Approved posts whose day has come, and everything already posted."""
+        """Approved posts whose day has come, and everything already posted, but for
+        those of a city in a private section."""
         today = today or timezone.localdate()
         return self.filter(
             models.Q(status=PostStatus.PUBLISHED)
             | models.Q(status=PostStatus.APPROVED, day__lte=today),
             stop__status__in=ANNOUNCED_STATUSES,
             stop__tour__live=True,
-        )
+        ).exclude(stop__city__in=private_pages())
 
     def editable_by(self, user):
         if user.has_perm("events.approve_takeoverpost"):

@@ -3,7 +3,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -13,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import schema_org
 from portal.blocks import BodyBlock
 from portal.cache import first_to_come, start_of_tomorrow
 from portal.forms import PortalPageForm
@@ -25,7 +25,7 @@ from portal.localisation import (
     terms_in_locale,
     under_visitor_prefix,
 )
-from portal.querysets import PortalPageQuerySet, page_manager, restricted_sections
+from portal.querysets import PortalPageQuerySet, page_manager, public_only, restricted_sections
 from portal.routing import deepest_page
 from portal.sitemaps import sitemap_urls
 from portal.structure import shared
@@ -218,10 +218,8 @@ class HomePage(BasePage):
     def structured_data(self, request=None):
         """The network itself as a schema.org Organization, for search engines."""
         return {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": gettext("Nordic Safe Cities"),
-            "url": self.get_full_url(request),
+            "@context": schema_org.CONTEXT,
+            **schema_org.network(request),
             "description": self.introduction,
             # From the network's own history: founded in 2016 on the initiative of the
             # Nordic Council of Ministers.
@@ -330,8 +328,8 @@ class StoryPageQuerySet(PortalPageQuerySet):
 
     def for_cards(self):
         """What a story card shows, without a query per card (and without the text it
-        does not show)."""
-        return self.select_related("image").defer_streamfields()
+        does not show). The cities give the drawing of a story without a picture."""
+        return self.select_related("image").prefetch_related("cities").defer_streamfields()
 
 
 class StoryPage(BasePage):
@@ -382,3 +380,30 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def structured_data(self, request=None):
+        """The story as a schema.org NewsArticle, with what Google's article results read.
+        A story without a photo (or social image) has no image: another picture would not
+        show the story, and Google recommends an image but requires none."""
+        url = self.get_full_url(request)
+        network = schema_org.network(request)
+        return schema_org.item(
+            "NewsArticle",
+            headline=self.title,
+            description=self.introduction,
+            url=url,
+            mainEntityOfPage=url,
+            inLanguage=language_of(self.locale_id),
+            # The story's own date is when it happened and was told; a page published
+            # later (or republished) keeps it.
+            datePublished=self.date.isoformat(),
+            dateModified=self.last_published_at,
+            image=schema_org.images(self.image or self.social_image, request),
+            # The network's staff write the stories; no person is named as their author.
+            author=network,
+            publisher=network,
+        )
+
+    def public_cities(self):
+        """The cities the story is about, but for those in private sections."""
+        return public_only(self.cities.all())

@@ -42,11 +42,6 @@ def long_words_site(transactional_db):
     return {name: public_site[name].url for name in PAGES}
 
 
-@pytest.mark.xfail(
-    reason="issue 18, item 7: with the long goal names, the library is still wider than 320 px "
-    "(357 px in Swedish on the merged main); open",
-    strict=False,
-)
 def test_no_page_scrolls_sideways_on_a_narrow_phone(long_words_site, page):
     too_wide = []
     for width in WIDTHS:

@@ -121,7 +121,6 @@ def test_the_filter_form_labels_every_field(client, listing):
 
 
 def test_an_event_page_carries_schema_org_event_data(client, events_index):
-    import json
     import re
 
     from events.factories import SpeakerFactory
@@ -155,7 +154,10 @@ def test_an_event_page_carries_schema_org_event_data(client, events_index):
     assert data["location"] == {
         "@type": "Place",
         "name": "Helsinki Central Library Oodi",
-        "address": "Töölönlahdenkatu 4, 00100 Helsinki",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Töölönlahdenkatu 4, 00100 Helsinki",
+        },
     }
     assert data["performer"] == [
         {"@type": "Person", "name": "Anna Virtanen", "jobTitle": "Head of security, Oodi"}
@@ -352,6 +354,6 @@ def test_an_events_time_is_the_venues_everywhere(client, home, events_index):
     for screen in (html, listing, home_page):
         assert "09:00 EEST" in screen
         assert "CEST" not in screen
-    data = json.loads(page.context["structured_data"])
+    data = page.context["structured_data"]
     assert data["startDate"] == "2027-05-26T09:00:00+03:00"
     assert "DTSTART;TZID=Europe/Helsinki:20270526T090000" in calendar

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Page
 
-from portal import dates, navigation, routing
+from portal import dates, illustrations, navigation, routing
 from theme import icons
 
 register = template.Library()
@@ -99,3 +99,30 @@ def json_ld(data):
     return mark_safe(  # noqa: S308 (escaped above for a script element)
         text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
     )
+
+
+@register.simple_tag
+def city_illustration(city):
+    """The city's drawing, where it has no picture: {% city_illustration city %}."""
+    return mark_safe(  # noqa: S308 (numbers and checked colours only: portal.illustrations)
+        illustrations.svg(illustrations.city_illustration(city.slug, city.country, city.title))
+    )
+
+
+@register.simple_tag
+def story_illustration(story):
+    """A story without a picture shows the drawing of the first city it is about, or the
+    network's when it is about none. Stories carry no charter goals to draw from."""
+    city = next(iter(story.cities.all()), None)
+    if city is None:
+        return mark_safe(illustrations.svg(illustrations.network_illustration()))  # noqa: S308
+    return city_illustration(city)
+
+
+@register.filter
+def initials(name):
+    """The first letters of a name's first and last words: "Elin Holm" gives "EH"."""
+    words = name.split()
+    if not words:
+        return ""
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()

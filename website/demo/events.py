@@ -136,7 +136,6 @@ SPEAKERS = [
             "Leads Södertälje's safety walks with the police, property owners and the public "
             "transport operator, and the follow-up of what was agreed."
         ),
-        "photo": "Portrait of Sara Nyström, drawn for the demo",
     },
     {
         "name": "Mikko Laine",
@@ -146,14 +145,12 @@ SPEAKERS = [
             "Social worker and police officer by training; has led Helsinki's multi-agency "
             "anchor team for young people since 2019."
         ),
-        "photo": "Portrait of Mikko Laine, drawn for the demo",
     },
     {
         "name": "Ingrid Solberg",
         "title": "Project lead, Safer Norwegian Cities",
         "organisation": "City of Bergen",
         "bio": "Coordinates the Norwegian members' joint project and its evaluation.",
-        "photo": "Portrait of Ingrid Solberg, drawn for the demo",
     },
     {
         "name": "Anders Berg",
@@ -163,14 +160,12 @@ SPEAKERS = [
             "Runs the tenant surveys that Gothenburg uses to follow insecurity, estate by "
             "estate, over the years."
         ),
-        "photo": "Portrait of Anders Berg, drawn for the demo",
     },
     {
         "name": "Elin Holm",
         "title": "Secretary general",
         "organisation": "Nordic Safe Cities",
         "bio": "Runs the network's secretariat and its summits.",
-        "photo": "Portrait of Elin Holm, drawn for the demo",
     },
 ]
 

@@ -30,6 +30,7 @@ from events.models import (
     programme_session,
 )
 from portal.blocks import image_block
+from portal.illustrations import city_illustration, goal_illustration, network_illustration
 from portal.mfa import DEMO_TOTP_SECRET, add_totp
 from portal.models import (
     CapitalCodeTheme,
@@ -51,7 +52,6 @@ from .tours import STOCKHOLM_2021_POSTS, TOURS
 from .translations import load_swedish
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (demo accounts; printed by load_demo)
-HOME_HERO_IMAGE = "A calm Nordic harbour at first light"
 EDITORS_CITY = "Stockholm"
 ACCOUNTS = [
     {
@@ -130,20 +130,32 @@ class DemoLoader:
             self.created["collection"] += 1
         return collection
 
-    def image(self, description):
-        self.created["image"] += 1
-        return PortalImage.objects.create(
-            title=description,
-            description=description,
-            credit="Drawn for the demo",
-            file=draw_picture(description),
-            collection=self.collection,
-        )
+    def image(self, illustration):
+        """The illustration as an image of the library, drawn once and shared by the
+        pages that show it. It has no credit: the pages say "Photo:" before one."""
+        image = PortalImage.objects.filter(
+            collection=self.collection, title=illustration.title
+        ).first()
+        if image is None:
+            image = PortalImage.objects.create(
+                title=illustration.title,
+                description=illustration.description,
+                file=draw_picture(illustration),
+                collection=self.collection,
+            )
+            self.created["image"] += 1
+        return image
+
+    def city_image(self, slug, country, name):
+        return self.image(city_illustration(slug, country, name))
+
+    def goal_image(self, goal):
+        return self.image(goal_illustration(goal.slug, goal.colour, goal.name))
 
     def load_home_image(self):
         if self.home.hero_image_id:
             return
-        self.home.hero_image = self.image(HOME_HERO_IMAGE)
+        self.home.hero_image = self.image(network_illustration())
         # The home page was published with a revision; the admin edits the latest one.
         self.home.save_revision().publish()
 
@@ -151,13 +163,13 @@ class DemoLoader:
         index = self.section(CityIndexPage)
         for entry in CITIES:
             fields = dict(entry)
+            # The table's description of a photo says only that the city has a picture.
             hero = fields.pop("hero_image", None)
             city = self.existing(index, fields["slug"])
             if city is None:
                 fields.setdefault("is_demo_content", True)
-                city = add_page(
-                    index, CityPage(hero_image=self.image(hero) if hero else None, **fields)
-                )
+                image = self.city_image(fields["slug"], fields["country"], fields["title"])
+                city = add_page(index, CityPage(hero_image=image if hero else None, **fields))
                 self.created["city"] += 1
             self.cities[city.slug] = city
             if city.slug in CITY_PROFILES:
@@ -205,7 +217,8 @@ class DemoLoader:
                 continue
             if picture:
                 body = fields["body"]
-                fields["body"] = [body[0], image_block(self.image(picture)), *body[1:]]
+                image = self.goal_image(self.goals[fields["goals"][0]])
+                fields["body"] = [body[0], image_block(image), *body[1:]]
             fields.setdefault("is_demo_content", True)
             indicators = [
                 PracticeIndicator(sort_order=position, **row)
@@ -298,10 +311,9 @@ class DemoLoader:
         speakers = {}
         for entry in SPEAKERS:
             fields = dict(entry)
-            photo = fields.pop("photo")
             speaker = Speaker.objects.filter(name=fields["name"]).first()
             if speaker is None:
-                speaker = Speaker.objects.create(photo=self.image(photo), **fields)
+                speaker = Speaker.objects.create(**fields)
                 self.created["speaker"] += 1
             speakers[speaker.name] = speaker
         index = self.section(EventIndexPage)
@@ -340,8 +352,9 @@ class DemoLoader:
             if self.existing(index, fields["slug"]):
                 continue
             fields.setdefault("is_demo_content", True)
+            city = self.cities[fields["cities"][0]]
             story = StoryPage(
-                image=self.image(picture) if picture else None,
+                image=self.city_image(city.slug, city.country, city.title) if picture else None,
                 cities=[self.cities[slug] for slug in fields.pop("cities")],
                 first_published_at=at_nine(fields["date"]),
                 **fields,
