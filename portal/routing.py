@@ -2,24 +2,26 @@
 
 Wagtail's ``Page.route`` walks down the tree one level at a time, reading each child
 and then its specific page: two queries per level, seven for a practice at
-/cities/stockholm/safety-walks/. ``deepest_page`` reads every page whose slug is in
-the address at once (slugs are indexed), finds the chain from the site's root to the
-deepest page in memory, and hands the rest of the address to that page's own ``route``,
-so routable pages (a tour's city weeks, the library's goal pages), pages with routes of
-their own and the 404s behave as Wagtail's walk would.
+/cities/stockholm/safety-walks/. The home page reads every page whose slug is in the
+address at once (slugs are indexed, ``pages_on_path``), and the walk then goes down as
+Wagtail's does, through each page's own ``route`` (``BasePage.route``, a routable
+page's routes, the 404s), taking each child from what was read (``child_page``).
 """
 
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from asgiref.local import Local
 from django.conf import settings
 from django.http.request import split_domain_port
-from django.urls import Resolver404
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
-from wagtail.models.sites import get_site_for_hostname
 
+from portal import compat
 from portal.memo import per_request
 from portal.structure import shared
+
+_walk = Local()
 
 
 class SiteMiddleware:
@@ -28,15 +30,14 @@ class SiteMiddleware:
     Wagtail finds the site of every request with a query, then reads the site's home page
     as its own type with another, before routing the address from it. Both change only
     when an administrator edits a site or an editor publishes the home page, which drop
-    the structure. Wagtail keeps the site it found on the request
-    (``Site.find_for_request``); this fills that in before Wagtail looks, after the page
-    cache, so a page served from there reads nothing."""
+    the structure. This hands Wagtail the site before it looks (``portal.compat``), after
+    the page cache, so a page served from there reads nothing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
+        compat.remember_site(request, site_for_request(request))
         return self.get_response(request)
 
 
@@ -45,7 +46,12 @@ def site_for_request(request):
     when no site answers for it (Wagtail then serves no page)."""
     # CommonMiddleware has checked the host against ALLOWED_HOSTS: the keys are few.
     hostname, port = split_domain_port(request.get_host())[0], request.get_port()
-    return shared(("site", hostname, port), lambda: _read_site(hostname, port))
+    found = shared(("site", hostname, port), lambda: _read_site(request))
+    if found is None:
+        return None
+    site, home = found
+    site.root_page = home
+    return site
 
 
 def absolute_url(request, location):
@@ -56,40 +62,83 @@ def absolute_url(request, location):
     return urljoin(root + "/", location)
 
 
-def _read_site(hostname, port):
-    try:
-        site = get_site_for_hostname(hostname, port)
-    except Site.DoesNotExist:
-        return None
-    site.root_page = site.root_page.specific
-    return site
+def _read_site(request):
+    """The site and its home page as its own type, kept apart in the structure, which
+    holds the values of rows, not the rows they are joined to."""
+    site = Site.find_for_request(request)
+    return None if site is None else (site, site.root_page.specific)
 
 
-def deepest_page(root, path_components):
-    """The page the address leads to as far as the page tree goes, with the rest of
-    the address for that page's own routes (or its 404)."""
-    chain = [root]
-    remaining = list(path_components)
-    if remaining:
+@dataclass
+class Walk:
+    """The pages below ``root`` whose slugs are in the address, as read for a walk down."""
+
+    root: Page
+    slugs: set
+    deepest: int
+    children: dict = field(default_factory=dict)
+
+
+@contextmanager
+def pages_on_path(root, path_components):
+    """While routing the address from ``root``: the pages below it whose slugs are in
+    the address, read in one query, for ``child_page``. The deepest page the address
+    reaches in the tree is read as its own type with what its template shows beside it
+    (``as_served``), as it will most likely be served; the pages above it as their own
+    types without a query (``specific_deferred``), for their ``route``."""
+    walk = Walk(root, set(path_components), root.depth + len(path_components))
+    if path_components:
         candidates = list(
             Page.objects.filter(
-                slug__in=set(remaining),
-                path__startswith=root.path,
-                depth__lte=root.depth + len(remaining),
+                slug__in=walk.slugs, path__startswith=root.path, depth__lte=walk.deepest
             ).defer_streamfields()
         )
-        # The root's own route is the one being answered; below it, each page's counts.
-        while remaining and (len(chain) == 1 or walks_to_children(chain[-1], remaining)):
-            child = next(
-                (page for page in candidates if is_child(page, chain[-1], remaining[0])), None
-            )
+        chain = [root]
+        for slug in path_components:
+            child = next((page for page in candidates if is_child(page, chain[-1], slug)), None)
             if child is None:
                 break
             chain.append(child)
-            remaining.pop(0)
-    page = chain[-1] if len(chain) == 1 else as_served(chain[-1])
-    remember_ancestors(page, chain[:-1])
-    return page, remaining
+        served = as_served(chain[-1]) if len(chain) > 1 else None
+        for page in candidates:
+            parent_path = page.path[: -Page.steplen]
+            own_type = served if served and page.pk == served.pk else page.specific_deferred
+            walk.children[parent_path, page.slug] = own_type
+    outer = getattr(_walk, "current", None)
+    _walk.current = walk
+    try:
+        yield
+    finally:
+        _walk.current = outer
+
+
+def child_page(parent, slug):
+    """The child of ``parent`` with the slug, as its own type, or None: from the pages
+    read for the address being routed (``pages_on_path``) where they answer, else from
+    the database, as Wagtail's ``Page.route`` reads it."""
+    walk = getattr(_walk, "current", None)
+    if (
+        walk is not None
+        and slug in walk.slugs
+        and parent.depth < walk.deepest
+        and parent.path.startswith(walk.root.path)
+    ):
+        child = walk.children.get((parent.path, slug))
+        if child is not None:
+            remember_ancestors(child, walk_to(walk, child))
+        return child
+    child = parent.get_children().filter(slug=slug).first()
+    return child.specific if child is not None else None
+
+
+def walk_to(walk, page):
+    """The pages from the walk's root down to the page's parent."""
+    above = {
+        each.path: each
+        for each in walk.children.values()
+        if page.path.startswith(each.path) and each.depth > walk.root.depth
+    }
+    return [walk.root, *(above[path] for path in sorted(above) if path != page.path)]
 
 
 def as_served(page):
@@ -106,23 +155,6 @@ def is_child(page, parent, slug):
     return (
         page.slug == slug and page.depth == parent.depth + 1 and page.path.startswith(parent.path)
     )
-
-
-def walks_to_children(page, remaining):
-    """Whether Wagtail's routing would look for the next part of the address among the
-    page's children: true for a page that routes as ``Page`` does, and for a routable
-    page whose own routes do not match the rest of the address."""
-    page_class = page.specific_class or Page
-    if page_class.route is Page.route:
-        return True
-    if page_class.route is RoutablePageMixin.route:
-        if not page.live:
-            return True
-        try:
-            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
-        except Resolver404:
-            return True
-    return False
 
 
 def remember_ancestors(page, ancestors):

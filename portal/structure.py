@@ -21,13 +21,15 @@ outside a request (commands, the shell, tests calling a function directly) it is
 from the database every time.
 """
 
-import pickle
+import datetime
+import decimal
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import models, router, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -38,44 +40,126 @@ from portal.memo import in_request, per_request
 # The page cache's tag of what every page shows: a change to the structure makes every
 # stored page stale too.
 TAG = "nav"
-# The key names the layout of what is stored under it. Servers being upgraded one by one
-# share the cache: one still running the code from before a change to ``Stored`` must
-# not read what an upgraded one stores, nor the other way round.
-KEY = "portal:structure:2"
+KEY = "portal:structure"
+MISSING = object()
+# What the cache holds is plain values only (``plain``): no pickled object of Django,
+# Wagtail or the portal, so servers being upgraded one by one can share it whatever
+# changes in those.
+PLAIN = (
+    type(None),
+    bool,
+    int,
+    float,
+    str,
+    bytes,
+    decimal.Decimal,
+    datetime.date,
+    datetime.time,
+    datetime.timedelta,
+    uuid.UUID,
+)
 
 
 def seconds():
     return getattr(settings, "PORTAL_STRUCTURE_CACHE_SECONDS", 0)
 
 
+class NotPlain(TypeError):
+    pass
+
+
+def plain(value):
+    """The value as plain data: a model instance as its model's label and the values of
+    the fields it was read with (as Django's serializers write them), lists, tuples and
+    dicts of those, and values of the standard library's types."""
+    if isinstance(value, models.Model):
+        deferred = value.get_deferred_fields()
+        return (
+            "row",
+            value._meta.label_lower,
+            {
+                each.attname: plain_field(each, value)
+                for each in value._meta.concrete_fields
+                if each.attname not in deferred
+            },
+        )
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [plain(item) for item in value])
+    if isinstance(value, dict):
+        return ("dict", [(plain(key), plain(item)) for key, item in value.items()])
+    if isinstance(value, PLAIN):
+        return ("value", value)
+    raise NotPlain(f"{type(value).__name__} is not kept with the site's structure")
+
+
+def plain_field(model_field, instance):
+    value = model_field.value_from_object(instance)
+    return value if isinstance(value, PLAIN) else model_field.value_to_string(instance)
+
+
+def rebuilt(data):
+    """The value ``plain`` gave ``data`` for, with new model instances, as the database
+    would give them (``Model.from_db``): a field the model no longer has is left out,
+    one it has gained is loaded when it is first read. LookupError if a model is gone."""
+    kind, *rest = data
+    if kind == "row":
+        label, values = rest
+        model = apps.get_model(label)
+        fields = [each for each in model._meta.concrete_fields if each.attname in values]
+        return model.from_db(
+            router.db_for_read(model),
+            [each.attname for each in fields],
+            [each.to_python(values[each.attname]) for each in fields],
+        )
+    if kind == "list":
+        return [rebuilt(item) for item in rest[0]]
+    if kind == "tuple":
+        return tuple(rebuilt(item) for item in rest[0])
+    if kind == "dict":
+        return {rebuilt(key): rebuilt(item) for key, item in rest[0]}
+    if kind == "value":
+        return rest[0]
+    raise LookupError(kind)
+
+
 @dataclass
 class Stored:
-    """What was read of the structure at one version, and until when it may be used.
-
-    Each item is kept pickled as it was read. The objects a request is handed are its to
-    change (a page keeps the rows it is asked for, the image of its hero photo, say), and
-    what a later addition stores for other requests must not carry those along."""
+    """What was read of the structure at one version, and until when it may be used:
+    ``as_read`` is what the cache holds, plain; ``items`` the values this request was
+    handed, rebuilt from it, so that what a request changes in them (a page keeps the
+    rows it is asked for) is never stored for other requests."""
 
     version: int
     expires: float
-    items: dict = field(default_factory=dict)
     as_read: dict = field(default_factory=dict)
+    items: dict = field(default_factory=dict)
+
+    def get(self, key, read):
+        if key not in self.items:
+            value = self.rebuild(key)
+            if value is MISSING:
+                self.add(key, read())
+                value = rebuilt(self.as_read[key])
+            self.items[key] = value
+        return self.items[key]
+
+    def rebuild(self, key):
+        if key not in self.as_read:
+            return MISSING
+        try:
+            return rebuilt(self.as_read[key])
+        except LookupError:
+            # Stored by a server with a model this one does not have: read again.
+            return MISSING
 
     def add(self, key, value):
-        self.items[key] = value
-        self.as_read[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self.as_read[key] = plain(value)
         # Adding an item keeps the expiry of the first: a memory cache that misses other
         # processes' changes is then stale for at most ``seconds()``.
         timeout = self.expires - time.time()
         if timeout > 0:
-            cache.page_cache().set(KEY, self, timeout)
-
-    def __getstate__(self):
-        return {"version": self.version, "expires": self.expires, "as_read": self.as_read}
-
-    def __setstate__(self, state):
-        self.__init__(**state)
-        self.items = {key: pickle.loads(value) for key, value in self.as_read.items()}  # noqa: S301 -- written by this module to the site's own cache
+            record = {"version": self.version, "expires": self.expires, "as_read": self.as_read}
+            cache.page_cache().set(KEY, record, timeout)
 
 
 def fetch():
@@ -89,21 +173,20 @@ def fetch():
         # database is read, so that a change from now on moves past it.
         shared_cache.add(version_key, cache.version(), timeout=None)
         version = shared_cache.get(version_key)
-    stored = found.get(KEY)
-    if stored is not None and stored.version == version:
-        return stored
+    record = found.get(KEY)
+    if isinstance(record, dict) and record.get("version") == version:
+        return Stored(version, record["expires"], dict(record["as_read"]))
     return Stored(version, time.time() + seconds())
 
 
 def shared(key, read):
     """``read()`` once per request, and from the cache as long as the structure has not
-    changed since another request read it; outside a request, every time."""
+    changed since another request read it; outside a request, every time. ``key`` and
+    what ``read()`` gives must be plain (``plain``): model instances are kept as the
+    values of their fields, and come back as new instances without a query."""
     if not seconds() or not in_request():
         return per_request(key, read)
-    stored = per_request(KEY, fetch)
-    if key not in stored.items:
-        stored.add(key, read())
-    return stored.items[key]
+    return per_request(KEY, fetch).get(key, read)
 
 
 def changed(**kwargs):

@@ -390,6 +390,8 @@ CARD_FIELDS = (
     "city",
     "first_published_at",
     "last_published_at",
+    # The card marks a practice invented for the demo (components/demo_mark.html).
+    "is_demo_content",
 )
 CITY_FIELDS_ON_CARDS = ("title", "country")
 

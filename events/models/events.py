@@ -336,6 +336,8 @@ EVENT_CARD_FIELDS = (
     "venue",
     "online_url",
     "host_city",
+    # The card marks an event invented for the demo (components/demo_mark.html).
+    "is_demo_content",
 )
 
 
@@ -740,9 +742,10 @@ class EventPage(RoutablePageMixin, BasePage):
         address = {"@type": "PostalAddress"}
         if self.address:
             address["streetAddress"] = self.address
-        if self.host_city:
-            address["addressLocality"] = self.host_city.title
-            address["addressCountry"] = self.host_city.country
+        # A host city in a private section is not named here either.
+        if host_city := self.public_host_city:
+            address["addressLocality"] = host_city.title
+            address["addressCountry"] = host_city.country
         place = {"@type": "Place", "name": self.venue or self.address}
         if len(address) > 1:
             place["address"] = address

@@ -25,8 +25,8 @@ from portal.localisation import (
     terms_in_locale,
     under_visitor_prefix,
 )
-from portal.querysets import PortalPageQuerySet, page_manager, public_only, restricted_sections
-from portal.routing import deepest_page
+from portal.querysets import PortalPageQuerySet, page_manager, public_only
+from portal.routing import child_page, pages_on_path
 from portal.sitemaps import sitemap_urls
 from portal.structure import shared
 
@@ -85,15 +85,23 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """The restrictions on the page and its ancestors, as Wagtail's method finds them
         (an alias is restricted as the page it copies), in one query instead of two: the
-        ancestors' paths are known from the page's own. A site without private sections
-        (kept with the site's structure, as lists of public pages need them too) asks
-        nothing."""
-        if not restricted_sections():
-            return PageViewRestriction.objects.none()
+        ancestors' paths are known from the page's own. Always from the database: who may
+        see a page never rests on a cache."""
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
         ).distinct()
+
+    def route(self, request, path_components):
+        """Wagtail's walk down the tree, with each child taken from the pages of the
+        address that the home page read at once (``portal.routing``) instead of two
+        queries per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = child_page(self, path_components[0])
+        if child is None:
+            raise Http404
+        return child.route(request, path_components[1:])
 
     def get_url_parts(self, request=None):
         """Shown to a visitor (with the request, as ``{% pageurl %}`` and
@@ -203,10 +211,8 @@ class HomePage(BasePage):
             raise not_found
 
     def route_in_tree(self, request, path_components):
-        page, remaining = deepest_page(self, path_components)
-        if page is self:
-            return super().route(request, remaining)
-        return page.route(request, remaining)
+        with pages_on_path(self, path_components):
+            return super().route(request, path_components)
 
     def other_language_trees(self):
         """The live home pages of the other languages, the source language's first, then

@@ -37,7 +37,7 @@ def page_cache(request, settings):
         if reason := redis_reachable():
             pytest.skip(reason)
         backend = {
-            "BACKEND": "portal.redis_cache.RedisCache",
+            "BACKEND": settings.REDIS_CACHE_BACKEND,
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": "perftest",
         }

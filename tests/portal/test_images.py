@@ -94,25 +94,6 @@ class CacheWrites:
             monkeypatch.setattr(backend, name, record)
 
 
-def test_renditions_found_in_the_cache_are_not_written_back(db, monkeypatch):
-    image = PortalImageFactory()
-    Rendition = image.get_rendition_model()
-    Rendition.cache_backend.clear()
-    made = image.get_renditions("width-400", "width-800")
-    writes = CacheWrites(Rendition.cache_backend, monkeypatch)
-
-    # As a later request reads the same photo.
-    again = PortalImage.objects.get(pk=image.pk)
-    one = again.get_rendition("width-400")
-    both = again.get_renditions("width-400", "width-800")
-
-    assert writes.keys == set()
-    assert one.file.name == made["width-400"].file.name
-    assert [rendition.file.name for rendition in both.values()] == [
-        rendition.file.name for rendition in made.values()
-    ]
-
-
 def test_renditions_found_in_the_database_are_cached(db, monkeypatch):
     image = PortalImageFactory()
     image.get_renditions("width-400", "width-800")

@@ -1,11 +1,12 @@
 """The portal's routing (portal/routing.py) and view restrictions find what Wagtail's own
-find, in fewer queries: the home page finds the deepest page of an address in one query
-whatever its depth and hands the rest of the address to that page's own route; a page
-reads the restrictions that apply to it in one query."""
+find, in fewer queries: the home page reads the pages of an address in one query
+whatever its depth, and each page on the way routes the rest of the address itself; a
+page reads the restrictions that apply to it in one query, from the database."""
 
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +19,6 @@ from events.factories import EventPageFactory, TourPageFactory, TourStopFactory
 from events.models import EventIndexPage, TourIndexPage
 from portal.factories import StoryPageFactory
 from portal.models import CrosswalkPage, StandardPage, StoryIndexPage
-from portal.routing import deepest_page
 from practices.factories import PracticePageFactory
 from practices.models import PracticePage
 
@@ -166,35 +166,38 @@ def test_under_a_language_prefix_the_translation_is_served_or_else_the_original(
     assert outcome(wagtails_walk(swedish_home), rf, "cities/stockholm/safety-walks/") == 404
 
 
+def routed(home, rf, address):
+    """The page the home page's route finds for the address."""
+    return home.route(rf.get("/" + address), components(address))[0]
+
+
 def test_finding_a_practice_five_levels_down_costs_what_a_section_costs(
-    home, tree, django_assert_num_queries
+    rf, home, tree, django_assert_num_queries
 ):
-    section_address = ["cities"]
-    practice_address = ["cities", "stockholm", "safety-walks"]
     # Content types are read once per process; the first calls read them.
-    deepest_page(home, section_address)
-    deepest_page(home, practice_address)
+    routed(home, rf, "cities/")
+    routed(home, rf, "cities/stockholm/safety-walks/")
 
     with CaptureQueriesContext(connection) as section_queries:
-        section, rest = deepest_page(home, section_address)
+        section = routed(home, rf, "cities/")
     with django_assert_num_queries(len(section_queries)):
-        practice, rest_of_practice = deepest_page(home, practice_address)
+        practice = routed(home, rf, "cities/stockholm/safety-walks/")
 
-    assert (section.depth, rest) == (3, [])
-    assert (practice, practice.depth, rest_of_practice) == (tree["practice"], 5, [])
+    assert section.depth == 3
+    assert (practice, practice.depth) == (tree["practice"], 5)
     assert isinstance(practice, type(tree["practice"]))
 
 
 def test_a_served_page_comes_with_what_its_template_shows_beside_it(
-    home, tree, django_assert_num_queries
+    rf, home, tree, django_assert_num_queries
 ):
     hosted = EventPageFactory(
         parent=tree["event"].get_parent(), slug="hosted", host_city=tree["stockholm"]
     )
-    deepest_page(home, ["cities", "stockholm", "safety-walks"])
+    routed(home, rf, "cities/stockholm/safety-walks/")
 
-    practice, _rest = deepest_page(home, ["cities", "stockholm", "safety-walks"])
-    event, _rest = deepest_page(home, ["events", "hosted"])
+    practice = routed(home, rf, "cities/stockholm/safety-walks/")
+    event = routed(home, rf, "events/hosted/")
 
     with django_assert_num_queries(0):
         assert practice.city.title == "Stockholm"
@@ -206,18 +209,22 @@ def test_a_served_page_comes_with_what_its_template_shows_beside_it(
     assert event.pk == hosted.pk
 
 
-def test_the_walk_stops_at_a_routable_page_only_where_its_routes_match(home, tree):
-    # The tour has a route for the rest of the address; the events listing has none for
-    # an event's slug, so the walk goes on to the event in the same query.
-    assert deepest_page(home, ["tours", "safe-city-tour", "stockholm"]) == (
-        tree["tour"],
-        ["stockholm"],
-    )
-    assert deepest_page(home, ["events", "summit"]) == (tree["event"], [])
-    assert deepest_page(home, ["events", "calendar"]) == (
-        tree["calendar event"].get_parent().specific,
-        ["calendar"],
-    )
+def test_a_page_types_own_route_is_followed_below_the_home_page(rf, home, tree, monkeypatch):
+    """Each page on the way routes the rest of the address itself, as in Wagtail's walk:
+    a route of a page type's own is not skipped for the one read at the home page."""
+    followed = []
+    own_route = CityIndexPage.route
+
+    def route(page, request, path_components):
+        followed.append((page.pk, list(path_components)))
+        return own_route(page, request, path_components)
+
+    monkeypatch.setattr(CityIndexPage, "route", route)
+
+    assert routed(home, rf, "cities/stockholm/safety-walks/") == tree["practice"]
+    assert followed == [
+        (tree["stockholm"].get_parent().pk, ["stockholm", "safety-walks"]),
+    ]
 
 
 def test_the_breadcrumbs_of_a_practice_lead_home_through_its_directory_and_city(client, tree):
@@ -301,3 +308,19 @@ def test_a_page_of_a_restricted_section_asks_for_the_password(client, section, r
     assert f'action="{action}"' in asked.content.decode()
     assert story.introduction not in asked.content.decode()
     assert story.introduction in shown.content.decode()
+
+
+def test_a_restriction_applies_whatever_the_site_structure_cache_holds(client, settings, home):
+    """Who may see a page is read from the database on every request, never from the
+    cache of the site's structure: a restriction the cache has not heard of (made
+    without the signals that drop it) applies at once."""
+    settings.PORTAL_STRUCTURE_CACHE_SECONDS = 300
+    caches["default"].clear()
+    story = StoryPageFactory(parent=StoryIndexPage.objects.get(), slug="quiet-story")
+    assert client.get(story.url).status_code == 200
+
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=story, restriction_type=PageViewRestriction.LOGIN)]
+    )
+
+    assert client.get(story.url).status_code == 302

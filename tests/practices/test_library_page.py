@@ -347,6 +347,36 @@ def test_drafts_do_not_make_a_city_active(library, cities, practices):
     ]
 
 
+def test_cities_with_as_many_practices_share_a_rank(client, library, cities, practices):
+    ranking = stats.most_active_cities(
+        search_library(LibraryQuery(filters=(("goal", ("safe-urban-spaces",)),))).facets["city"]
+    )
+
+    assert [(city.title, city.rank, city.tied) for city in ranking] == [
+        ("Oslo", 1, True),
+        ("Stockholm", 1, True),
+    ]
+    html = client.get(f"{library.url}goals/safe-urban-spaces/").content.decode()
+    assert html.count('<li value="1">') == 2
+    assert html.count("· tied") == 2
+
+
+def test_a_city_with_fewer_practices_ranks_below_and_untied(library, cities, practices):
+    PracticePageFactory(
+        parent=cities["helsinki"],
+        title="Safe schoolyards",
+        charter_goals=[goal("safe-online-sphere")],
+    )
+    ranking = stats.most_active_cities(
+        search_library(LibraryQuery(filters=(("goal", ("safe-online-sphere",)),))).facets["city"]
+    )
+
+    assert [(city.title, city.rank, city.tied) for city in ranking] == [
+        ("Stockholm", 1, False),
+        ("Helsinki", 2, False),
+    ]
+
+
 def test_the_chart_has_one_bar_per_goal_and_theme_with_its_live_practices(
     client, library, practices
 ):

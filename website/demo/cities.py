@@ -282,13 +282,8 @@ CITIES = [
                 "preventive work, targeted social interventions, the city's public "
                 "environment, and urban development.</p>"
             ),
-            paragraph(
-                "<p>Reviewers of the programme asked for a clearer picture of whether "
-                "insecurity is rising or falling, of differences between groups (for example "
-                "girls and women), and of safety during long construction periods. Critics "
-                "asked for follow-up indicators of effect rather than of activities carried "
-                "out.</p>"
-            ),
+            # What reviewers and critics asked for is told once, under the city's
+            # challenges (CITY_PROFILES).
         ],
         # The texts come from the network's and the city's public documents, but the
         # figures, contacts and population added for the demo are invented.
@@ -417,8 +412,8 @@ CITY_PROFILES = {
             *figures(
                 "City employees who have taken the online training on violent extremism",
                 "%",
-                "the city's staff survey (figure invented for the demo)",
-                {2025: "64"},
+                "the city's staff survey (figures invented for the demo)",
+                {2023: "38", 2024: "52", 2025: "64"},
             ),
         ],
         "strategy_documents": [
@@ -592,9 +587,9 @@ CITY_PROFILES = {
         ],
         "contacts": [
             {
-                "name": "Ingrid Solberg",
+                "name": "Marte Bakken",
                 "role": "Adviser on violent extremism and hate crime",
-                "email": "ingrid.solberg@oslo.example",
+                "email": "marte.bakken@oslo.example",
                 "is_public": True,
             },
             {

@@ -4,7 +4,7 @@ registration. Times are local to the venue. The speakers are invented for the de
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from portal.blocks import paragraph
+from portal.blocks import heading, key_fact, paragraph
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -18,7 +18,7 @@ EVENTS = [
         "start": datetime(2020, 2, 11, 9, 0, tzinfo=STOCKHOLM),
         "end": datetime(2020, 2, 12, 16, 0, tzinfo=STOCKHOLM),
         "time_zone": "Europe/Stockholm",
-        "venue": "Stockholm",
+        "venue": "Stockholm City Hall",
         "host_city": "stockholm",
         "all_day": True,
         "introduction": (
@@ -31,7 +31,22 @@ EVENTS = [
                 "extremism, crime and insecurity, and to look ahead to the network's next "
                 "steps as an association of its own.</p>"
             ),
+            heading("What happened"),
+            paragraph(
+                "<p>On the first day Stockholm showed its model against violent extremism and "
+                "took the member cities to Sergels torg, where property owners, businesses "
+                "and the city share the work of making the square feel safe. Helsinki and "
+                "Copenhagen showed how they reach young people and families early.</p>"
+            ),
+            paragraph(
+                "<p>On the second day the cities compared how they know whether a practice "
+                "works, and agreed the network's next steps as an independent non-profit "
+                "association, with free membership and no obligation to attend meetings.</p>"
+            ),
+            key_fact("7", "practices shown by the cities, listed in the programme below"),
         ],
+        # Linked from the page once the stories are loaded: what was written about it.
+        "stories": ["the-network-becomes-an-independent-association"],
         # The summit in Stockholm is a fact; its dates and programme here are invented.
         "is_demo_content": True,
     },
@@ -170,9 +185,76 @@ SPEAKERS = [
 ]
 
 # Programmes by event slug: (day, start, end, title, room, speakers, practice slugs).
+STOCKHOLM_DAY_ONE = date(2020, 2, 11)
+STOCKHOLM_DAY_TWO = date(2020, 2, 12)
 HELSINKI_DAY_ONE = date(2027, 5, 26)
 HELSINKI_DAY_TWO = date(2027, 5, 27)
 PROGRAMMES = {
+    # The summit of 2020 took place; the sessions below are invented for the demo, and
+    # show only practices the cities had started by then.
+    "summit-2020-stockholm": [
+        {
+            "day": STOCKHOLM_DAY_ONE,
+            "start_time": time(9, 0),
+            "end_time": time(9, 45),
+            "title": "Welcome to Stockholm",
+            "room": "The Council Chamber",
+            "description": "The host city and the network open the summit.",
+            "speakers": ["Elin Holm"],
+        },
+        {
+            "day": STOCKHOLM_DAY_ONE,
+            "start_time": time(10, 0),
+            "end_time": time(12, 0),
+            "title": "The Stockholm model against violent extremism",
+            "room": "The Council Chamber",
+            "description": (
+                "Action plans and coordinators in every district, the exit programme, and "
+                "the routines for returnees from conflict zones and their children."
+            ),
+            "practices": [
+                "stockholm-model-against-violent-extremism",
+                "exit-programme",
+                "returnees-and-their-children",
+            ],
+        },
+        {
+            "day": STOCKHOLM_DAY_ONE,
+            "start_time": time(13, 0),
+            "end_time": time(14, 30),
+            "title": "Study visit: Sergels torg and its Business Improvement District",
+            "room": "Meeting point at the main entrance",
+            "practices": ["sergels-torg-placemaking"],
+        },
+        {
+            "day": STOCKHOLM_DAY_ONE,
+            "start_time": time(15, 0),
+            "end_time": time(16, 30),
+            "title": "Reaching young people and families early",
+            "room": "The Golden Hall",
+            "speakers": ["Mikko Laine"],
+            "practices": ["anchor-teams", "home-visits-to-new-parents"],
+        },
+        {
+            "day": STOCKHOLM_DAY_TWO,
+            "start_time": time(9, 0),
+            "end_time": time(11, 0),
+            "title": "How do we know it works?",
+            "room": "The Golden Hall",
+            "description": "Cities compare the figures they follow, and how they measure them.",
+            "speakers": ["Anders Berg"],
+            "practices": ["safety-alliance-with-housing-companies"],
+        },
+        {
+            "day": STOCKHOLM_DAY_TWO,
+            "start_time": time(11, 15),
+            "end_time": time(16, 0),
+            "title": "The network's next steps as an association of its own",
+            "room": "The Council Chamber",
+            "description": "For member cities' appointed representatives.",
+            "speakers": ["Elin Holm"],
+        },
+    ],
     "summit-2027-helsinki": [
         {
             "day": HELSINKI_DAY_ONE,

@@ -11,6 +11,7 @@ from collections import Counter
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Collection, Site
 
@@ -29,7 +30,7 @@ from events.models import (
     TourStop,
     programme_session,
 )
-from portal.blocks import image_block
+from portal.blocks import heading, image_block, paragraph
 from portal.illustrations import city_illustration, goal_illustration, network_illustration
 from portal.mfa import DEMO_TOTP_SECRET, add_totp
 from portal.models import (
@@ -53,6 +54,7 @@ from .translations import load_swedish
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (demo accounts; printed by load_demo)
 EDITORS_CITY = "Stockholm"
+EVENT_STORIES = "Stories from the event"
 ACCOUNTS = [
     {
         "email": "staff@example.org",
@@ -110,6 +112,8 @@ class DemoLoader:
         self.load_event_programmes()
         self.load_tours()
         self.load_stories()
+        # After stories: a past event links to the stories told about it.
+        self.load_event_stories()
         # Last: the Swedish translations copy the English pages and their relations.
         load_swedish(self.home, self.created)
         self.load_accounts()
@@ -291,6 +295,7 @@ class DemoLoader:
             if self.existing(index, fields["slug"]):
                 continue
             host_city = fields.pop("host_city", None)
+            fields.pop("stories", None)
             fields.setdefault("is_demo_content", True)
             fields.setdefault("venue", "")
             fields.setdefault("address", "")
@@ -361,6 +366,35 @@ class DemoLoader:
             )
             add_page(index, story)
             self.created["story"] += 1
+
+    def load_event_stories(self):
+        """A list of links to the stories told about an event, for each demo event that
+        names some and has none yet. Rich-text page links, as an editor would make them:
+        Wagtail's reference index records them, so publishing a story refreshes the
+        event's page in the cache."""
+        events = self.section(EventIndexPage)
+        stories = self.section(StoryIndexPage)
+        for entry in EVENTS:
+            event = self.existing(events, entry["slug"])
+            told = [self.existing(stories, slug) for slug in entry.get("stories", [])]
+            told = [story for story in told if story is not None]
+            if event is None or not told or self.links_stories(event):
+                continue
+            links = "".join(
+                f'<li><a linktype="page" id="{story.pk}">{escape(story.title)}</a></li>'
+                for story in told
+            )
+            listing = paragraph(f"<ul>{links}</ul>")
+            event.body = [*event.body.raw_data, heading(EVENT_STORIES), listing]
+            event.save_revision().publish()
+            self.created["event story link"] += len(told)
+
+    @staticmethod
+    def links_stories(event):
+        return any(
+            block.block_type == "heading" and block.value["text"] == EVENT_STORIES
+            for block in event.body
+        )
 
     def load_accounts(self):
         self.load_city_editors_group()

@@ -437,7 +437,9 @@ PRACTICES = [
             "what, and check in March which measures were taken."
         ),
         "status": "ongoing",
-        "start_date": date(2022, 11, 15),
+        # The first walk, in November 2021, had no follow-up (see the lessons learned);
+        # every walk since, from November 2022, is checked the following March.
+        "start_date": date(2021, 11, 16),
         "goals": ["safe-urban-spaces", "safe-communities"],
         "themes": ["local-safe-city-alliances"],
         "tags": [*SAFETY_WALK_TAGS, "public transport", "lighting"],
@@ -470,7 +472,7 @@ PRACTICES = [
         ),
         "indicators": [
             indicator(
-                "Problems noted on the walk that were fixed by the follow-up walk",
+                "Problems noted on the November 2022 walk that were fixed by the follow-up walk",
                 "",
                 "75 %",
                 "21 of 27",
@@ -487,8 +489,9 @@ PRACTICES = [
             ),
         ],
         "lessons_learned": (
-            "<p>In the first year there was no follow-up walk, and half of the measures were "
-            "forgotten by spring. Walking in daylight did not work: the lighting problems only "
+            "<p>After the first walk, in November 2021, there was no follow-up walk, and half "
+            "of the measures were forgotten by spring; since November 2022 every walk is "
+            "followed up in March. Walking in daylight did not work: the lighting problems only "
             "show after dark. Inviting travellers through the newspaper brought few; asking "
             "the social field workers to bring young people brought many.</p>"
         ),
@@ -515,7 +518,10 @@ PRACTICES = [
                 "writes it into one list with an owner and a date for each item.</p>"
             ),
             heading("What changed"),
-            key_fact("21 of 27", "problems fixed by the follow-up walk in March 2023"),
+            key_fact(
+                "21 of 27",
+                "problems noted in November 2022 fixed by the follow-up walk in March 2023",
+            ),
             key_fact(
                 "41 % → 29 %",
                 "travellers who feel unsafe at the station after dark, 2022 to 2024",

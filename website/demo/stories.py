@@ -41,6 +41,7 @@ STORIES = [
             "The Gjensidige Foundation has granted 10,000,000 NOK to Safer Norwegian Cities, a "
             "project for the network's Norwegian member cities."
         ),
+        "image": "The Oslo fjord on a summer evening",
         "body": [
             key_fact(
                 "10 000 000 NOK", "granted to Safer Norwegian Cities", "Gjensidige Foundation"
@@ -62,6 +63,7 @@ STORIES = [
             "Started in 2016 on the initiative of the Nordic Council of Ministers, the network "
             "is now an independent non-profit association run by its member cities."
         ),
+        "image": "Stockholm's waterfront on a February morning",
         "body": [
             paragraph(
                 "<p>Membership stays free, with no obligation to attend meetings; member cities "
@@ -73,11 +75,11 @@ STORIES = [
     {
         "slug": "what-a-safety-walk-changed-in-sodertalje",
         "title": "What a safety walk changed at Södertälje central station",
-        "date": date(2024, 3, 20),
+        "date": date(2023, 3, 20),
         "cities": ["sodertalje"],
         "introduction": (
-            "Four months after the November safety walk, the group walked the station again "
-            "to check what had been done. Twenty-one of twenty-seven problems were fixed."
+            "Four months after the November 2022 safety walk, the group walked the station "
+            "again to check what had been done. Twenty-one of twenty-seven problems were fixed."
         ),
         "image": "New lighting in the underpass at Södertälje central station",
         "body": [
@@ -102,6 +104,7 @@ STORIES = [
             "The network's summit comes to Helsinki on 26–27 May 2027, with study visits to the "
             "city's anchor team and its disinformation courses at the libraries."
         ),
+        "image": "Helsinki's South Harbour in autumn",
         "body": [
             paragraph(
                 "<p>Member cities are invited to propose workshops on the Capital Code's four "
