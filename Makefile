@@ -34,9 +34,10 @@ run: install ## Install, migrate, load the demo content once, and serve at http:
 
 test: install lint check pytest ## Lint, check, and run the whole test suite, browser tests included
 
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check, and the apps' layers (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff format .

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CitiesConfig(AppConfig):
     name = "cities"
     verbose_name = _("Member cities")
+
+    def ready(self):
+        from portal import cache
+
+        # The home page counts the member cities; the directory lists them.
+        cache.lists("portal.homepage", "cities.citypage")
+        cache.lists("cities.cityindexpage", "cities.citypage")

@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import permission_required
+from django.db.models import Count
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.admin_display import NetworkTimeColumn
 
 from . import admin_views, dashboard
-from .models import MembershipApplication
+from .models import CityPage, MembershipApplication
 
 
 class StaffOnlyChooserViewSet(SnippetChooserViewSet):
@@ -106,3 +107,21 @@ def register_membership_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_city_panels(request, panels):
     panels.extend([dashboard.CityPanel(), dashboard.PendingApplicationsPanel()])
+
+
+@hooks.register("construct_home_page_context")
+def add_membership_to_home_page(request, context):
+    # Every member city counts, whether or not its page is translated into the
+    # visitor's language; a city and its translations share a translation key.
+    membership = (
+        CityPage.objects.live()
+        .members()
+        .aggregate(
+            cities=Count("translation_key", distinct=True),
+            countries=Count("country", distinct=True),
+        )
+    )
+    context.update(
+        member_city_count=membership["cities"],
+        member_country_count=membership["countries"],
+    )

@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities.models import CityPage
+from portal.dates import long_date
 from portal.forms import PortalModelForm
-from theme.templatetags.theme_tags import long_date
 
 from .models import CHANNEL_TEXT_LIMITS, TourStop
 

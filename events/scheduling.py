@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from theme.templatetags.theme_tags import long_date
+from portal.dates import long_date
 
 from .models import StopStatus, TakeoverPost, TourStop
 

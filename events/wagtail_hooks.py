@@ -16,7 +16,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views, dashboard
 from .forms import TakeoverPostForm
-from .models import TakeoverPost, TourPage, TourStop
+from .models import EventPage, TakeoverPost, TourPage, TourStop
 from .takeover import is_network_staff, may_edit_post, may_write_for
 
 # --- Takeover tours ---------------------------------------------------------------------
@@ -198,3 +198,19 @@ register_event_admin()
 @hooks.register("construct_homepage_panels")
 def add_takeover_panels(request, panels):
     panels.extend([dashboard.CityTakeoverPanel(), dashboard.StaffTakeoverPanel()])
+
+
+# --- The public home page (portal.models.HomePage) ------------------------------------
+
+
+@hooks.register("construct_home_page_context")
+def add_tour_and_events_to_home_page(request, context):
+    # HomePage.next_change keeps the page no longer than the events and the week shown.
+    context.update(
+        tour_stop=TourStop.objects.current_or_next(),
+        upcoming_events=EventPage.objects.live()
+        .public()
+        .in_visitor_language()
+        .upcoming()
+        .for_cards()[:3],
+    )

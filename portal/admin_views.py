@@ -4,7 +4,7 @@
 "Page types usage" names the page of each type edited last, drafts included: both tell
 one city's editors about other cities' unpublished work. Publishing rights mark network
 staff (city editors only submit), so the two reports ask for them. A city's editors
-read each of their own pages' history on the page itself. portal/urls.py routes the
+read each of their own pages' history on the page itself. website/urls.py routes the
 reports' addresses here, ahead of Wagtail's admin.
 """
 

@@ -54,20 +54,19 @@ from wagtail.signals import (
 from wagtail.snippets.models import get_snippet_models
 
 # Listing pages and the page types (from anywhere in the tree) whose changes they show.
+# Portal's own here; each app above adds its listings when it is ready (``lists``).
 LISTINGS = {
-    "portal.homepage": {
-        "practices.practicepage",
-        "events.eventpage",
-        "events.tourpage",
-        "portal.storypage",
-        "cities.citypage",
-    },
-    "practices.practiceindexpage": {"practices.practicepage", "cities.citypage"},
-    "cities.cityindexpage": {"cities.citypage"},
-    "events.eventindexpage": {"events.eventpage"},
-    "events.tourindexpage": {"events.tourpage"},
+    "portal.homepage": {"portal.storypage"},
     "portal.storyindexpage": {"portal.storypage"},
 }
+
+
+def lists(listing, *page_types):
+    """Declare that pages of the listing type ("practices.practiceindexpage") show pages
+    of these types from anywhere in the tree, so that changing one of those changes them."""
+    LISTINGS.setdefault(listing, set()).update(page_types)
+
+
 # Pages at this depth or above are the home page and its sections: the navigation.
 NAVIGATION_DEPTH = 3
 # Tagged on views that show any page (site search).

@@ -5,7 +5,7 @@ Nordic flags' colours joined up.
 They are drawings and look it: plain shapes, no text, nothing that passes for a photo. The
 same subject always gives the same drawing, drawn here once as a list of shapes; the
 templates show it as inline SVG (``svg`` below) and the demo loader as a raster image that
-Wagtail can make renditions of (portal/demo/images.py).
+Wagtail can make renditions of (website/demo/images.py).
 """
 
 import itertools

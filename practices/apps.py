@@ -7,4 +7,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Good practices")
 
     def ready(self):
+        from portal import cache
+
         from . import signal_handlers  # noqa: F401
+
+        cache.lists("portal.homepage", "practices.practicepage")
+        # The library's facets and cards show their cities' names and countries.
+        cache.lists("practices.practiceindexpage", "practices.practicepage", "cities.citypage")

@@ -5,10 +5,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 
+from portal.navigation import section_page
 from portal.viewsets import ReferenceTermViewSet
 
 from . import dashboard
-from .models import TargetGroup
+from .models import PracticePage, TargetGroup
 from .reports import PracticesDueForReviewView
 
 page_permission_policy = PagePermissionPolicy()
@@ -58,3 +59,17 @@ def register_due_for_review_urls():
 @hooks.register("construct_homepage_panels")
 def add_practice_panels(request, panels):
     panels.extend([dashboard.CityPracticesPanel(), dashboard.PracticesAwaitingModerationPanel()])
+
+
+@hooks.register("construct_home_page_context")
+def add_newest_practices_to_home_page(request, context):
+    context.update(
+        practice_library=section_page(request, "practices.PracticeIndexPage"),
+        # The network's newest work, each piece once: in the visitor's language where
+        # translated and in the original where not (the cards mark which).
+        newest_practices=PracticePage.objects.live()
+        .public()
+        .in_visitor_language()
+        .for_cards()
+        .newest()[:6],
+    )

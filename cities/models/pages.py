@@ -12,7 +12,7 @@ from cities.charts import indicator_series
 from cities.map import map_markers
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.cache import first_to_come, start_of_tomorrow
-from portal.models import BasePage
+from portal.models import BasePage, StoryPage
 from portal.querysets import PortalPageQuerySet, page_manager
 
 
@@ -264,10 +264,11 @@ class CityPage(BasePage):
         """The city's live, public practices in the visitor's language where translated,
         in the original where not: a translated city page lists its city's practices even
         before they are translated (they stay below the original city page until then)."""
-        from practices.models import PracticePage
-
+        # Practices are an app above cities: their model is reached through their city
+        # (PracticePage.city), and matched to every translation of this page.
+        practices = self.practice_pages.model.objects
         return (
-            PracticePage.objects.live()
+            practices.live()
             .public()
             .filter(city__translation_key=self.translation_key)
             .in_visitor_language()
@@ -288,11 +289,8 @@ class CityPage(BasePage):
 
     def takeover_weeks(self):
         """The city's announced weeks on published tours, oldest first."""
-        from events.models import TourStop
-
         return (
-            TourStop.objects.filter(city=self)
-            .on_live_tours()
+            self.tour_stops.on_live_tours()
             .announced()
             .select_related("tour", "city")
             .order_by("week_start")
@@ -307,13 +305,7 @@ class CityPage(BasePage):
         return first_to_come(moments)
 
     def hosted_events(self):
-        from events.models import EventPage
-
-        return (
-            EventPage.objects.live().public().filter(host_city=self).for_cards().order_by("-start")
-        )
+        return self.hosted_event_pages.live().public().for_cards().order_by("-start")
 
     def stories(self):
-        from portal.models import StoryPage
-
         return StoryPage.objects.live().public().filter(cities=self).newest().for_cards()

@@ -15,11 +15,20 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cities.models import CityPage, Country
+from events.calendar import (
+    add_event,
+    calendar_uid,
+    event_component,
+    finish_calendar,
+    ics_response,
+    new_calendar,
+)
 from portal import schema_org
 from portal.blocks import BodyBlock
 from portal.cache import first_to_come
 from portal.localisation import default_locale
-from portal.models import BasePage
+from portal.models import BasePage, PortalImage
 from portal.querysets import PortalPageQuerySet, is_private, page_manager, public_only
 from portal.timezones import zoned_time
 
@@ -196,8 +205,6 @@ class EventFilter:
     ``?kind=summit&country=FI&city=helsinki``. Unknown values are ignored."""
 
     def __init__(self, params, cities):
-        from cities.models import Country
-
         kind = params.get("kind", "")
         country = params.get("country", "")
         city = params.get("city", "")
@@ -246,8 +253,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
     def host_cities(self, events=None):
-        from cities.models import CityPage
-
         # The public ones: a city in a private section is no choice of the filter.
         return list(
             CityPage.objects.public()
@@ -258,8 +263,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from cities.models import Country
-
         context = super().get_context(request, *args, **kwargs)
         all_events = self.events()
         cities = self.host_cities(all_events)
@@ -295,8 +298,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         """A subscribable feed of the events, filtered like the listing."""
-        from events.calendar import add_event, finish_calendar, ics_response, new_calendar
-
         all_events = self.events()
         selection = EventFilter(request.GET, self.host_cities(all_events))
         calendar = new_calendar(self.title, description=self.introduction, url=self.full_url or "")
@@ -595,8 +596,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def speakers(self):
         """Everyone who speaks in the programme, in the order they first appear, with
         their photos and the photos' renditions fetched in two queries."""
-        from portal.models import PortalImage
-
         speakers = {}
         for session in self.programme:
             for speaker in session.value["speakers"]:
@@ -616,8 +615,6 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def ical_uid(self):
         """Stable across edits, moves and translations of the page."""
-        from events.calendar import calendar_uid
-
         return calendar_uid("event", self.translation_key)
 
     @property
@@ -635,8 +632,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.local_start, self.local_end
 
     def as_ical_event(self, request=None):
-        from events.calendar import event_component
-
         url = self.get_full_url(request)
         description = self.introduction
         if self.online_url:
@@ -803,8 +798,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from events.calendar import add_event, finish_calendar, ics_response, new_calendar
-
         calendar = new_calendar(self.title)
         add_event(calendar, self.as_ical_event(request))
         finish_calendar(calendar)

@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cities.map import map_markers
+from cities.models import CityPage
 from portal.blocks import BodyBlock
 from portal.cache import start_of_tomorrow
 from portal.fields import MultipleChoiceJSONField
@@ -25,6 +27,7 @@ from portal.forms import PortalPageForm
 from portal.localisation import default_locale
 from portal.models import BasePage
 from portal.querysets import private_pages
+from practices.models import PracticePage
 
 # A takeover week runs Monday to Friday.
 TAKEOVER_DAYS = 5
@@ -201,8 +204,6 @@ class TourPage(RoutablePageMixin, BasePage):
             raise ValidationError({"first_week": _("Choose the Monday of the first week.")})
 
     def get_context(self, request, *args, **kwargs):
-        from cities.map import map_markers
-
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         stops = self.announced_stops
@@ -264,8 +265,6 @@ class TourPage(RoutablePageMixin, BasePage):
     @path("<slug:city_slug>/")
     def stop(self, request, city_slug):
         """A city's week, told day by day in its published posts."""
-        from practices.models import PracticePage
-
         stops = self.announced_stops
         stop = next((stop for stop in stops if stop.city.slug == city_slug), None)
         if stop is None:
@@ -453,8 +452,6 @@ class TourStopQuerySet(models.QuerySet):
 
 
 def cities_edited_by(user):
-    from cities.models import CityPage
-
     return CityPage.objects.edited_by(user)
 
 

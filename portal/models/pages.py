@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -24,7 +25,6 @@ from portal.localisation import (
     terms_in_locale,
     under_visitor_prefix,
 )
-from portal.navigation import section_page
 from portal.querysets import PortalPageQuerySet, page_manager, public_only
 from portal.routing import child_page, pages_on_path
 from portal.sitemaps import sitemap_urls
@@ -233,46 +233,20 @@ class HomePage(BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from cities.models import CityPage
-        from events.models import EventPage, TourStop
-        from practices.models import PracticePage
-
         context = super().get_context(request, *args, **kwargs)
-        # Every member city counts, whether or not its page is translated into the
-        # visitor's language; a city and its translations share a translation key.
-        membership = (
-            CityPage.objects.live()
-            .members()
-            .aggregate(
-                cities=Count("translation_key", distinct=True),
-                countries=Count("country", distinct=True),
-            )
-        )
         context.update(
             charter_goals=reference_terms(CharterGoal),
             capital_code_themes=reference_terms(CapitalCodeTheme),
-            practice_library=section_page(request, "practices.PracticeIndexPage"),
-            # The network's newest work, each piece once: in the visitor's language where
-            # translated and in the original where not (the cards mark which).
-            newest_practices=PracticePage.objects.live()
-            .public()
-            .in_visitor_language()
-            .for_cards()
-            .newest()[:6],
-            tour_stop=TourStop.objects.current_or_next(),
-            upcoming_events=EventPage.objects.live()
-            .public()
-            .in_visitor_language()
-            .upcoming()
-            .for_cards()[:3],
             latest_stories=StoryPage.objects.live()
             .public()
             .in_visitor_language()
             .newest()
             .for_cards()[:3],
-            member_city_count=membership["cities"],
-            member_country_count=membership["countries"],
         )
+        # The apps above portal add what they show here (the member cities, the newest
+        # practices, the tour's week, the coming events), each in its wagtail_hooks.
+        for add_to_context in hooks.get_hooks("construct_home_page_context"):
+            add_to_context(request, context)
         return context
 
     def next_change(self, context):

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "theme",
+    # Above the apps: the URLs, site search, API, site setup and demo content.
+    "website",
     # Page and snippet translation with change tracking; its locales app replaces
     # wagtail.locales. https://wagtail-localize.org/stable/tutorial/2-installation/
     "wagtail_localize",
@@ -100,7 +102,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
+ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -205,7 +207,7 @@ ACCOUNT_RATE_LIMITS = {
 # https://docs.allauth.org/en/latest/common/configuration.html
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 # Every log-in goes through allauth, which asks for the second factor: Wagtail's own
-# log-in and password pages are switched off (portal/urls.py redirects them).
+# log-in and password pages are switched off (website/urls.py redirects them).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -409,7 +411,7 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": 5,
         },
         # Kept current too, so that site search can answer from the database while
-        # the cluster cannot be reached (portal.views.search).
+        # the cluster cannot be reached (website.views.search).
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:

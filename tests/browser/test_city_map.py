@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
-from portal.demo.cities import CITIES
+from website.demo.cities import CITIES
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

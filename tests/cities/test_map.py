@@ -5,7 +5,7 @@ import math
 from types import SimpleNamespace
 
 from cities.map import MARKER_SPACING, map_markers, nordic_map, spread_apart, to_svg
-from portal.demo.cities import CITIES
+from website.demo.cities import CITIES
 
 
 def distances(points):

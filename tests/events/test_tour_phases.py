@@ -12,7 +12,7 @@ from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
 from events.factories import TourPageFactory, TourStopFactory
 from events.models import TourBreak, TourIndexPage, TourPhase
-from theme.templatetags.theme_tags import date_range
+from portal.dates import date_range
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,10 @@ from cities.models import CityIndexPage
 from events.factories import EventPageFactory, SpeakerFactory
 from events.models import EventIndexPage, Speaker, programme_session
 from portal import illustrations
-from portal.demo.images import draw_picture
 from portal.factories import StoryPageFactory
 from portal.models import CharterGoal, PortalImage, StoryIndexPage
 from theme.templatetags.theme_tags import initials
+from website.demo.images import draw_picture
 
 
 def png(illustration):

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo.loader import ACCOUNTS, DEMO_PASSWORD, DemoLoader, describe
 from portal.management.output import quiet
 from portal.mfa import DEMO_TOTP_SECRET
+from website.demo.loader import ACCOUNTS, DEMO_PASSWORD, DemoLoader, describe
 
 SITE_URL = "http://127.0.0.1:8000"
 

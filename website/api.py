@@ -121,7 +121,7 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
             shown = pages.in_visitor_language()
             if "search" in self.request.GET:
                 # Wagtail's search backends filter only by the fields they index, so they
-                # are given the chosen pages' ids (as portal.views.searchable does).
+                # are given the chosen pages' ids (as website.views.searchable does).
                 return self.model.objects.filter(pk__in=list(shown.values_list("pk", flat=True)))
             return shown
         return pages

@@ -11,6 +11,8 @@ from wagtail.models import Page, get_page_models
 
 from portal import cache
 from portal.querysets import PortalPageQuerySet
+from practices.library_db import match_text_in_postgresql
+from practices.models import PracticePage
 
 RESULTS_PER_PAGE = 10
 WORDS = re.compile(r"\w+")
@@ -65,9 +67,6 @@ def site_search(text, backend="default"):
         return searchable(pages).specific().search(words, backend=backend)
     # PostgreSQL refuses NUL in any text parameter.
     text = text.replace("\x00", "")
-    from practices.library_db import match_text_in_postgresql
-    from practices.models import PracticePage
-
     practices, relevance = match_text_in_postgresql(
         PracticePage.objects.live().public().in_visitor_language(), text
     )

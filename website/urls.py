@@ -7,10 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
 from portal.admin_views import PageTypesUsageView, SiteHistoryView, staff_report
-from portal.api import api_router
 from portal.sitemaps import PageSitemap, ViewSitemap
+from website import views
+from website.api import api_router
 
 urlpatterns = [
     # Every log-in and password reset goes through allauth, which asks for the second
