@@ -103,6 +103,11 @@ def test_every_public_page_type_loads_and_passes_axe(
     screenshot(page, key)
     assert_accessible(page)
 
+    # The same page on a phone: nothing wider than the screen, for people to look at too.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, f"{key}-390")
+
 
 def test_the_main_navigation_leads_to_every_section(public_site, page, assert_accessible):
     page.goto("/")
