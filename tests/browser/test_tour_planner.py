@@ -1,7 +1,8 @@
 """The tour schedule in Chromium. Staff move a city to another week and back, its post
 going along, both with the forms (the keyboard and no-JavaScript path) and by dragging
 (events/js/tour-planner.js, which fills in and sends those same forms); a drop on a
-break is refused in words; the screen passes axe."""
+break is refused in words; the screen passes axe. A city editor chooses a post's
+related practices in Wagtail's page chooser."""
 
 import datetime
 
@@ -10,7 +11,8 @@ import pytest
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
 from events.factories import TakeoverPostFactory, TourPageFactory, TourStopFactory
-from events.models import TourBreak, TourIndexPage
+from events.models import TakeoverPost, TourBreak, TourIndexPage
+from practices.factories import PracticePageFactory
 from tests.browser.test_takeover_tour import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -143,3 +145,36 @@ def test_staff_drag_a_city_to_a_week_and_back_and_not_into_a_break(
         admin.locator("#topic-5").press("Enter")
     assert "Bergen" in admin.locator("#week-5").inner_text()
     assert_accessible(settled(admin))
+
+
+def test_a_city_editor_chooses_related_practices_in_the_page_chooser(
+    approved_city, tour, section, browser, live_server, assert_accessible, screenshot
+):
+    stockholm, editor = approved_city("Stockholm", "SE")
+    stockholm.save_revision().publish()
+    oslo = CityPageFactory(parent=section(CityIndexPage), title="Oslo")
+    PracticePageFactory(parent=oslo, title="Safety walks after dark")
+    PracticePageFactory(parent=stockholm, title="Safe nightlife in Stureplan")
+    stop = TourStopFactory(tour=tour, city=stockholm, week_start=week(1))
+
+    admin = sign_in(browser, live_server, editor)
+    admin.set_viewport_size({"width": 1366, "height": 900})
+    admin.goto(f"/admin/events_takeoverpost/new/?stop={stop.pk}&day={week(1)}&channel=linkedin")
+    admin.locator("#id_text").fill("Two ways we keep the night safe")
+    admin.get_by_role("button", name="Add practice").click()
+    chooser = admin.get_by_role("dialog")
+    chooser.get_by_role("textbox", name="Search term").fill("safe")
+    for title in ("Safe nightlife in Stureplan", "Safety walks after dark"):
+        chooser.get_by_role("checkbox", name=title).check()
+    chooser.get_by_role("button", name="Confirm selection").click()
+    assert admin.get_by_text("Safety walks after dark").is_visible()
+    assert_accessible(settled(admin))
+    screenshot(admin, "takeover-post-form-practices")
+
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Create").click()
+    post = TakeoverPost.objects.get()
+    assert sorted(post.related_practices.values_list("title", flat=True)) == [
+        "Safe nightlife in Stureplan",
+        "Safety walks after dark",
+    ]
