@@ -16,6 +16,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
 
+from .dashboard import week_readiness
 from .forms import ScheduleChangeForm
 from .models import TAKEOVER_DAYS, PostStatus, TakeoverPost, TourPage, TourStop
 from .scheduling import Schedule, ScheduleConflict, consequences, save_schedule
@@ -109,6 +110,7 @@ class TourScheduleView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
                     "end": week + datetime.timedelta(days=TAKEOVER_DAYS - 1),
                     "number": self.tour.week_number(week),
                     "stop": stops.get(week),
+                    "readiness": week_readiness(stops[week]) if week in stops else None,
                     "break": breaks.get(week),
                     "failed": form is not None
                     and form.is_bound

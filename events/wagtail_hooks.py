@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultipleChooserPanel
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -72,7 +72,15 @@ class TakeoverPostViewSet(ModelViewSet):
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
         FieldPanel("link"),
-        FieldPanel("related_practices"),
+        # Chosen and searched for in Wagtail's page chooser, which lists a city editor
+        # no other city's drafts (portal.wagtail_hooks); the form takes published
+        # practices only (TakeoverPostPractice.practice).
+        MultipleChooserPanel(
+            "practice_links",
+            chooser_field_name="practice",
+            heading=_("Related practices"),
+            label=_("Practice"),
+        ),
     ]
     list_display = ["__str__", "status", "updated_at"]
     list_filter = ["status", "channel"]

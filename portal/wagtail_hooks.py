@@ -1,6 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.shortcuts import get_list_or_404
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -8,6 +11,7 @@ from wagtail.admin.views.pages.bulk_actions import delete as page_bulk_delete
 from wagtail.admin.views.pages.bulk_actions import move as page_bulk_move
 from wagtail.admin.views.pages.bulk_actions import publish as page_bulk_publish
 from wagtail.admin.views.pages.bulk_actions import unpublish as page_bulk_unpublish
+from wagtail.admin.widgets import ListingButton
 from wagtail.documents.views.bulk_actions import add_tags as document_bulk_add_tags
 from wagtail.documents.views.bulk_actions import (
     add_to_collection as document_bulk_add_to_collection,
@@ -137,3 +141,25 @@ for narrowing, action in NARROWED_BULK_ACTIONS:
 @hooks.register("construct_homepage_panels")
 def add_notices_panel(request, panels):
     panels.append(NoticesPanel())
+
+
+# --- Adding a page, said in words ----------------------------------------------------
+# Wagtail's page listing offers to add a child page as a bare (+): at the end of a row
+# whose page has no children yet, and in the explorer's header, each named only for
+# screen readers (and in a tooltip), or else inside a "More" menu. Each row where the
+# user may add a page under it says so in a button; the header's + gets its name beside
+# it (portal/css/admin-labels.css), as Wagtail offers no hook for that button.
+@hooks.register("register_page_listing_buttons")
+def add_child_page_in_words(page, user, next_url=None):
+    if page.permissions_for_user(user).can_add_subpage():
+        yield ListingButton(
+            _("Add child page"),
+            url=reverse("wagtailadmin_pages:add_subpage", args=[page.pk]),
+            icon_name="plus",
+            priority=40,
+        )
+
+
+@hooks.register("insert_global_admin_css")
+def add_child_page_label_in_header():
+    return format_html('<link rel="stylesheet" href="{}">', static("portal/css/admin-labels.css"))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -550,8 +551,10 @@ class TakeoverPostQuerySet(models.QuerySet):
         return self.filter(stop__in=TourStop.objects.edited_by(user))
 
 
-class TakeoverPost(models.Model):
-    """One day's post on one channel, written by the city and approved by the network."""
+class TakeoverPost(ClusterableModel):
+    """One day's post on one channel, written by the city and approved by the network.
+    A cluster, so that its related practices are chosen in the form, one by one from
+    Wagtail's page chooser (TakeoverPostPractice)."""
 
     stop = models.ForeignKey(
         TourStop, on_delete=models.CASCADE, related_name="posts", verbose_name=_("takeover week")
@@ -579,6 +582,7 @@ class TakeoverPost(models.Model):
     related_practices = models.ManyToManyField(
         "practices.PracticePage",
         blank=True,
+        through="TakeoverPostPractice",
         related_name="takeover_posts",
         verbose_name=_("related practices"),
     )
@@ -635,6 +639,34 @@ class TakeoverPost(models.Model):
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
         if errors:
             raise ValidationError(errors)
+
+
+class TakeoverPostPractice(Orderable):
+    """A practice a takeover post points its readers to. It keeps the table and columns
+    of the many-to-many relation it replaced (migration 0007), so no post lost its
+    practices."""
+
+    post = ParentalKey(
+        TakeoverPost,
+        on_delete=models.CASCADE,
+        related_name="practice_links",
+        db_column="takeoverpost_id",
+    )
+    # Readers follow the link to the public page, so only a published practice will do.
+    practice = models.ForeignKey(
+        "practices.PracticePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_column="practicepage_id",
+        limit_choices_to={"live": True},
+        verbose_name=_("practice"),
+    )
+
+    class Meta(Orderable.Meta):
+        db_table = "events_takeoverpost_related_practices"
+        unique_together = [("post", "practice")]
+        verbose_name = _("related practice")
+        verbose_name_plural = _("related practices")
 
 
 class TourReminder(models.Model):

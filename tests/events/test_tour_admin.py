@@ -10,12 +10,14 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Collection, ModelLogEntry, PageLogEntry
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
 from events.factories import TakeoverPostFactory, TourPageFactory, TourStopFactory
 from events.models import PostStatus, TakeoverPost, TourBreak, TourIndexPage, TourStop
 from events.scheduling import Schedule, ScheduleConflict, save_schedule
+from practices.factories import PracticePageFactory
 from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
@@ -255,7 +257,7 @@ def stockholm_week(stockholm, tour):
     return TourStopFactory(tour=tour, city=page, week_start=week(1))
 
 
-def add_post(client, stop, **fields):
+def add_post(client, stop, practices=(), **fields):
     data = {
         "stop": stop.pk,
         "day": stop.week_start.isoformat(),
@@ -264,6 +266,14 @@ def add_post(client, stop, **fields):
         "image": "",
         "image_alt": "",
         "link": "",
+        # The practices come from the page chooser, one inline form each.
+        **nested_form_data(
+            {
+                "practice_links": inline_formset(
+                    [{"practice": practice.pk} for practice in practices]
+                )
+            }
+        ),
         **fields,
     }
     return client.post(reverse("events_takeoverpost:add"), data)
@@ -402,3 +412,66 @@ def test_the_post_form_offers_only_the_tours_channels(stockholm, stockholm_week)
     channels = form.split('id="id_channel"')[1].split("</select>")[0]
     assert 'value="linkedin"' in channels and 'value="x"' in channels
     assert 'value="instagram"' not in channels
+
+
+# --- Related practices, from the page chooser ------------------------------------------
+
+
+def test_a_post_relates_practices_chosen_in_the_page_chooser_and_the_public_sees_them(
+    stockholm, stockholm_week, tour, city, client
+):
+    page, editor = stockholm
+    city_client = logged_in(editor)
+    walks = PracticePageFactory(parent=city("Oslo"), title="Safety walks after dark")
+    nightlife = PracticePageFactory(parent=page, title="Safe nightlife in Stureplan")
+
+    form = city_client.get(
+        reverse("events_takeoverpost:add") + f"?stop={stockholm_week.pk}"
+    ).content.decode()
+    # A chooser limited to practices, not a list of every practice to ctrl-click in.
+    assert 'name="practice_links-TOTAL_FORMS"' in form
+    assert "practices.practicepage" in form
+    assert 'name="related_practices"' not in form
+
+    response = add_post(
+        city_client,
+        stockholm_week,
+        practices=[nightlife, walks],
+        text="Two ways we keep the night safe",
+    )
+    assert response.status_code == 302
+    post = TakeoverPost.objects.get()
+    assert [link.practice for link in post.practice_links.all()] == [nightlife, walks]
+
+    post.status = PostStatus.PUBLISHED
+    post.save()
+    public = client.get(f"{tour.url}{page.slug}/").content.decode()
+    practices = public.split('class="takeover-story__practices"')[1].split("</p>")[0]
+    assert "Safe nightlife in Stureplan" in practices
+    assert "Safety walks after dark" in practices
+
+
+def test_a_post_relates_only_published_practices(stockholm, stockholm_week):
+    page, editor = stockholm
+    draft = PracticePageFactory(parent=page, title="Not written yet", live=False)
+
+    response = add_post(logged_in(editor), stockholm_week, practices=[draft])
+
+    assert response.status_code == 200
+    assert not TakeoverPost.objects.exists()
+
+
+def test_the_practice_chooser_shows_an_editor_no_other_citys_drafts(stockholm, city):
+    _, editor = stockholm
+    oslo = city("Oslo")
+    PracticePageFactory(parent=oslo, title="Published safety walks")
+    PracticePageFactory(parent=oslo, title="Unfinished draft of Oslo", live=False)
+
+    listing = logged_in(editor).get(
+        reverse("wagtailadmin_choose_page_child", args=[oslo.pk]),
+        {"page_type": "practices.practicepage", "multiple": "1"},
+    )
+
+    assert listing.status_code == 200
+    assert "Published safety walks" in listing.content.decode()
+    assert "Unfinished draft of Oslo" not in listing.content.decode()

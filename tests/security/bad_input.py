@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from tests.files import image_bytes, pdf_bytes
 
@@ -189,6 +190,8 @@ def _takeover_post_data(world):
         "image": "",
         "image_alt": "",
         "link": "",
+        # No related practices: the page chooser's inline forms, empty.
+        **nested_form_data({"practice_links": inline_formset([])}),
     }
 
 

@@ -166,6 +166,7 @@ def test_a_takeover_post_takes_only_an_image_the_city_may_use(world):
                 "image": image.pk,
                 "image_alt": "The square at first light",
                 "link": "",
+                **nested_form_data({"practice_links": inline_formset([])}),
             },
         )
 
