@@ -70,6 +70,8 @@ def assert_accessible(axe):
     """Run axe-core on the page as it is now and fail with its report on any violation."""
 
     def check(page):
+        # Wagtail's messages slide and fade in; axe would read a colour mid-transition.
+        page.wait_for_function("() => document.getAnimations().length === 0")
         results = axe.run(page)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 

@@ -19,6 +19,10 @@ NOT_HERE = {
     "SESSION_CACHE_ALIAS",
 }
 
+# Live-server tests commit for real; serialized rollback restores the reference data
+# (without it the flush after this test leaves the next live-server test no root page).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
 def production_over_http(settings, production_values):

@@ -317,15 +317,20 @@ def test_an_unknown_goal_or_theme_is_not_found(client, library, path):
     assert client.get(f"{library.url}{path}").status_code == 404
 
 
+def ranking_in_goal(slug):
+    """The cities most active in a charter goal, as its page ranks them."""
+    return stats.most_active_cities(
+        search_library(LibraryQuery(filters=(("goal", (slug,)),))).facets["city"]
+    )
+
+
 def test_the_cities_most_active_in_a_goal_come_first(client, library, cities, practices):
     PracticePageFactory(
         parent=cities["helsinki"],
         title="Safe schoolyards",
         charter_goals=[goal("safe-online-sphere")],
     )
-    ranking = stats.most_active_cities(
-        search_library(LibraryQuery(filters=(("goal", ("safe-online-sphere",)),))).facets["city"]
-    )
+    ranking = ranking_in_goal("safe-online-sphere")
 
     assert [(city.title, city.practice_count) for city in ranking] == [
         ("Stockholm", 2),
@@ -337,9 +342,7 @@ def test_the_cities_most_active_in_a_goal_come_first(client, library, cities, pr
 
 
 def test_drafts_do_not_make_a_city_active(library, cities, practices):
-    ranking = stats.most_active_cities(
-        search_library(LibraryQuery(filters=(("goal", ("safe-urban-spaces",)),))).facets["city"]
-    )
+    ranking = ranking_in_goal("safe-urban-spaces")
 
     assert [(city.title, city.practice_count) for city in ranking] == [
         ("Oslo", 1),
@@ -348,9 +351,7 @@ def test_drafts_do_not_make_a_city_active(library, cities, practices):
 
 
 def test_cities_with_as_many_practices_share_a_rank(client, library, cities, practices):
-    ranking = stats.most_active_cities(
-        search_library(LibraryQuery(filters=(("goal", ("safe-urban-spaces",)),))).facets["city"]
-    )
+    ranking = ranking_in_goal("safe-urban-spaces")
 
     assert [(city.title, city.rank, city.tied) for city in ranking] == [
         ("Oslo", 1, True),
@@ -367,9 +368,7 @@ def test_a_city_with_fewer_practices_ranks_below_and_untied(library, cities, pra
         title="Safe schoolyards",
         charter_goals=[goal("safe-online-sphere")],
     )
-    ranking = stats.most_active_cities(
-        search_library(LibraryQuery(filters=(("goal", ("safe-online-sphere",)),))).facets["city"]
-    )
+    ranking = ranking_in_goal("safe-online-sphere")
 
     assert [(city.title, city.rank, city.tied) for city in ranking] == [
         ("Stockholm", 1, False),
