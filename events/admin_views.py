@@ -19,7 +19,8 @@ from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView,
 from .dashboard import week_readiness
 from .forms import ScheduleChangeForm
 from .models import TAKEOVER_DAYS, PostStatus, TakeoverPost, TourPage, TourStop
-from .scheduling import Schedule, ScheduleConflict, consequences, save_schedule
+from .schedule import Schedule, ScheduleConflict
+from .scheduling import consequences, save_schedule
 from .takeover import (
     checklist,
     is_network_staff,

@@ -10,12 +10,17 @@ Times are given as aware datetimes (``zoneinfo.ZoneInfo``) and written with thei
 ``finish_calendar`` adds the VTIMEZONE each TZID needs, so every client (Outlook
 included, which does not know IANA names) places the event at the right hour. Dates
 (``datetime.date``) make whole-day events, with the exclusive end RFC 5545 asks for.
+
+An event page's entry (``ical_event``) and its links that add it to Google's and
+Outlook's web calendars are built here too, from the page's own fields.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 PRODID = "-//Nordic Safe Cities//Portal//EN"
@@ -126,3 +131,67 @@ def ics_response(calendar, filename, attachment=True):
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+def ical_event(event, request=None):
+    """An event page as a VEVENT, in its venue's time zone (or as whole days)."""
+    url = event.get_full_url(request)
+    description = event.introduction
+    if event.online_url:
+        description += f"\n\n{_('Join online')}: {event.online_url}"
+    start, end = event.calendar_dates()
+    return event_component(
+        uid=event.ical_uid,
+        summary=event.title,
+        start=start,
+        end=end,
+        description=f"{description}\n\n{url}" if url else description,
+        location=event.location_text,
+        url=url,
+        last_modified=event.last_published_at,
+        categories=[str(event.get_kind_display())],
+    )
+
+
+def _utc_stamp(value, pattern):
+    return value.astimezone(datetime.UTC).strftime(pattern)
+
+
+def google_calendar_url(event, request=None):
+    """A link that opens Google Calendar with the event filled in."""
+    start, end = event.calendar_dates()
+    if event.all_day:
+        dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
+    else:
+        pattern = "%Y%m%dT%H%M%SZ"
+        dates = f"{_utc_stamp(start, pattern)}/{_utc_stamp(end, pattern)}"
+    query = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": dates,
+        "ctz": event.time_zone,
+        "details": f"{event.introduction}\n\n{event.get_full_url(request)}",
+        "location": event.location_text,
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def outlook_calendar_url(event, request=None):
+    """A link that opens Outlook on the web with the event filled in."""
+    start, end = event.calendar_dates()
+    if event.all_day:
+        start_text, end_text = start.isoformat(), end.isoformat()
+    else:
+        pattern = "%Y-%m-%dT%H:%M:%SZ"
+        start_text, end_text = _utc_stamp(start, pattern), _utc_stamp(end, pattern)
+    query = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": event.title,
+        "startdt": start_text,
+        "enddt": end_text,
+        "allday": "true" if event.all_day else "false",
+        "body": f"{event.introduction}\n\n{event.get_full_url(request)}",
+        "location": event.location_text,
+    }
+    return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(query)

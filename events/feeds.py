@@ -1,5 +1,6 @@
 """What a tour offers to subscribe to: its published takeover posts as Atom and RSS, and
-its schedule as an iCalendar feed."""
+its schedule as an iCalendar feed. The tour's page serves them from its routes, so they
+read the tour through its own methods and import no model."""
 
 import datetime
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import TAKEOVER_DAYS, TakeoverPost
+from .choices import TAKEOVER_DAYS
 
 FEED_LENGTH = 50
 
@@ -36,10 +37,7 @@ class TakeoverPostFeed(Feed):
 
     def items(self, tour):
         return (
-            TakeoverPost.objects.public()
-            .filter(stop__tour=tour.scheduled_tour)
-            .select_related("stop__city")
-            .order_by("-day", "-pk")[:FEED_LENGTH]
+            tour.public_posts().select_related("stop__city").order_by("-day", "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, post):

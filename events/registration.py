@@ -4,13 +4,14 @@ people move up in order when someone cancels.
 Every change happens inside a transaction that first locks the event's row
 (``SELECT ... FOR UPDATE``), so two people can never take the last place at once; the
 unique constraint on (event, person) is the second guard against double registration.
-"""
 
-import datetime
+The event's page calls these from its routes, so they reach the registrations through
+the event (``event.registrations``) and import no model.
+"""
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,7 @@ from portal.emails import send_templated_email
 from portal.roles import MEMBERS, NETWORK_STAFF, city_editors_group_name
 from portal.timezones import zoned_datetime
 
-from .models import EventPage, Registration, RegistrationState, RegistrationStatus
+from .choices import RegistrationState, RegistrationStatus
 
 
 class RegistrationRefused(Exception):
@@ -49,7 +50,8 @@ def _locked(event):
     """The event again (in the working language, which holds every translation's
     registrations), its row locked until the transaction ends. Only the event's own
     table is locked, not Wagtail's page row, so editors can keep working."""
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.registration_event().pk)
+    holder = event.registration_event()
+    return type(holder).objects.select_for_update(of=("self",)).get(pk=holder.pk)
 
 
 def register(event, user, now=None):
@@ -94,9 +96,7 @@ def register(event, user, now=None):
             return existing
         try:
             with transaction.atomic():
-                return Registration.objects.create(
-                    event=event, user=user, status=status, registered_at=now
-                )
+                return event.registrations.create(user=user, status=status, registered_at=now)
         except IntegrityError:
             return event.registrations.get(user=user)
 
@@ -153,19 +153,3 @@ def _tell_promoted(registration):
         [registration.user.email],
         {"registration": registration, "event": event, "event_url": event.get_full_url()},
     )
-
-
-def purge_attendees(days, now=None, dry_run=False):
-    """Delete the registrations of events that ended more than ``days`` days ago, as
-    data-protection rules ask. Returns [(event, number deleted), ...]."""
-    now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=days)
-    events = (
-        EventPage.objects.filter(end__lt=cutoff, registrations__isnull=False)
-        .annotate(registration_count=Count("registrations"))
-        .order_by("end")
-    )
-    purged = [(event, event.registration_count) for event in events]
-    if not dry_run:
-        Registration.objects.filter(event__end__lt=cutoff).delete()
-    return purged

@@ -1,30 +1,43 @@
 import datetime
 import zoneinfo
-from urllib.parse import urlencode
 
-from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cities.models import CityPage, Country
+from events import registration as registration_rules
+from events.blocks import ProgrammeBlock
 from events.calendar import (
     add_event,
     calendar_uid,
-    event_component,
     finish_calendar,
+    google_calendar_url,
+    ical_event,
     ics_response,
     new_calendar,
+    outlook_calendar_url,
 )
-from portal import schema_org
+from events.choices import (
+    EVENT_LANGUAGES,
+    NORDIC_TIME_ZONES,
+    EventKind,
+    RegistrationState,
+    RegistrationStatus,
+)
+from events.filters import EventFilter
+from events.structured_data import event_item
 from portal.blocks import BodyBlock
 from portal.cache import first_to_come
 from portal.localisation import default_locale
@@ -32,203 +45,11 @@ from portal.models import BasePage, PortalImage
 from portal.querysets import PortalPageQuerySet, is_private, page_manager, public_only
 from portal.timezones import zoned_time
 
-
-class EventKind(models.TextChoices):
-    SUMMIT = "summit", _("Summit")
-    CONFERENCE = "conference", _("Conference")
-    WORKSHOP = "workshop", _("Workshop")
-    WEBINAR = "webinar", _("Webinar")
-    EXPERIENCE_EXCHANGE = "exchange", _("Experience exchange")
-    SAFETY_WALK = "safety_walk", _("Safety walk")
-    NETWORK_MEETING = "meeting", _("Network meeting")
-
-
-# The time zones in which member cities hold events.
-NORDIC_TIME_ZONES = [
-    ("Atlantic/Reykjavik", _("Iceland (Reykjavik)")),
-    ("Atlantic/Faroe", _("Faroe Islands")),
-    ("America/Nuuk", _("Greenland (Nuuk)")),
-    ("Europe/Copenhagen", _("Denmark (Copenhagen)")),
-    ("Europe/Oslo", _("Norway (Oslo)")),
-    ("Europe/Stockholm", _("Sweden (Stockholm)")),
-    ("Europe/Helsinki", _("Finland (Helsinki)")),
-    ("Europe/Mariehamn", _("Åland (Mariehamn)")),
-    ("Europe/Brussels", _("Brussels")),
-]
-
-
-# The languages events are held in: the network's working language and the five Nordic ones.
-EVENT_LANGUAGES = [
-    ("en", _("English")),
-    ("sv", _("Swedish")),
-    ("da", _("Danish")),
-    ("nb", _("Norwegian")),
-    ("fi", _("Finnish")),
-    ("is", _("Icelandic")),
-]
-
-
-class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "confirmed", _("Registered")
-    WAITING = "waiting", _("On the waiting list")
-    # Kept, not deleted, so that staff see who gave up a place (purge_attendees removes
-    # it with the rest after the event).
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class RegistrationState(models.TextChoices):
-    """Where an event's registration stands, as its page tells visitors."""
-
-    NONE = "none", _("No registration on the portal")
-    NOT_YET_OPEN = "not_yet_open", _("Registration not yet open")
-    OPEN = "open", _("Registration open")
-    FULL = "full", _("Full: waiting list")
-    CLOSED = "closed", _("Registration closed")
-
-
-class Speaker(models.Model):
-    """Someone who speaks at the network's events; chosen in events' programmes."""
-
-    name = models.CharField(_("name"), max_length=120)
-    photo = models.ForeignKey(
-        "portal.PortalImage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("photo"),
-        help_text=_("The image's description is its alternative text; it must have one."),
-    )
-    title = models.CharField(_("title"), max_length=160, blank=True, help_text=_("Job title."))
-    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    bio = models.TextField(_("biography"), blank=True, max_length=1500)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("photo"),
-        FieldRowPanel([FieldPanel("title"), FieldPanel("organisation")]),
-        FieldPanel("bio"),
-    ]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("speaker")
-        verbose_name_plural = _("speakers")
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        if self.photo_id and not (self.photo.description or "").strip():
-            raise ValidationError(
-                {
-                    "photo": _(
-                        "This photo has no description. Add one to the image first: "
-                        "screen readers read it out instead of the photo."
-                    )
-                }
-            )
-
-    @property
-    def role(self):
-        return ", ".join(part for part in (self.title, self.organisation) if part)
-
-
-# The rendition of speakers' photos on event pages.
-SPEAKER_PHOTO = "fill-160x160"
-
-
-class ProgrammeSessionBlock(blocks.StructBlock):
-    """One item of an event's programme."""
-
-    day = blocks.DateBlock(
-        label=_("Day"), required=False, help_text=_("For events of more than one day.")
-    )
-    start_time = blocks.TimeBlock(label=_("Starts"))
-    end_time = blocks.TimeBlock(label=_("Ends"), required=False)
-    title = blocks.CharBlock(label=_("Title"), max_length=200)
-    room = blocks.CharBlock(label=_("Room"), required=False, max_length=120)
-    description = blocks.TextBlock(label=_("Description"), required=False)
-    speakers = blocks.ListBlock(
-        SnippetChooserBlock("events.Speaker"), label=_("Speakers"), default=[]
-    )
-    practices = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="practices.PracticePage"),
-        label=_("Related practices"),
-        default=[],
-    )
-
-    class Meta:
-        icon = "time"
-        label = _("Session")
-
-
-class ProgrammeBlock(blocks.StreamBlock):
-    session = ProgrammeSessionBlock()
-
-
-def programme_session(
-    title,
-    start_time,
-    *,
-    day=None,
-    end_time=None,
-    room="",
-    speakers=(),
-    practices=(),
-    description="",
-):
-    """A programme item in its stored form: ``programme=[programme_session(...)]``."""
-    return (
-        "session",
-        {
-            "day": day,
-            "start_time": start_time,
-            "end_time": end_time,
-            "title": title,
-            "room": room,
-            "description": description,
-            "speakers": list(speakers),
-            "practices": list(practices),
-        },
-    )
-
+from .speakers import SPEAKER_PHOTO
 
 # Calendar clients want a file name ending in .ics, which Wagtail's page URLs cannot end
 # in; events.urls maps "<page>/calendar.ics" to the page's "calendar/" route.
 CALENDAR_FILE = "calendar.ics"
-
-
-class EventFilter:
-    """The listing's and the calendar feed's selection, read from the query string:
-    ``?kind=summit&country=FI&city=helsinki``. Unknown values are ignored."""
-
-    def __init__(self, params, cities):
-        kind = params.get("kind", "")
-        country = params.get("country", "")
-        city = params.get("city", "")
-        self.kind = kind if kind in EventKind.values else ""
-        self.country = country if country in Country.values else ""
-        self.city = city if any(c.slug == city for c in cities) else ""
-
-    def apply(self, events):
-        if self.kind:
-            events = events.filter(kind=self.kind)
-        if self.country:
-            events = events.filter(host_city__country=self.country)
-        if self.city:
-            events = events.filter(host_city__slug=self.city)
-        return events
-
-    @property
-    def is_active(self):
-        return bool(self.kind or self.country or self.city)
-
-    def query_string(self):
-        return urlencode(
-            {key: value for key in ("kind", "country", "city") if (value := getattr(self, key))}
-        )
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -302,7 +123,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         selection = EventFilter(request.GET, self.host_cities(all_events))
         calendar = new_calendar(self.title, description=self.introduction, url=self.full_url or "")
         for event in selection.apply(all_events).order_by("start"):
-            add_event(calendar, event.as_ical_event(request))
+            add_event(calendar, ical_event(event, request))
         finish_calendar(calendar)
         return ics_response(calendar, "events.ics", attachment=False)
 
@@ -631,144 +452,13 @@ class EventPage(RoutablePageMixin, BasePage):
             return self.local_start.date(), self.local_end.date() + datetime.timedelta(days=1)
         return self.local_start, self.local_end
 
-    def as_ical_event(self, request=None):
-        url = self.get_full_url(request)
-        description = self.introduction
-        if self.online_url:
-            description += f"\n\n{_('Join online')}: {self.online_url}"
-        start, end = self.calendar_dates()
-        return event_component(
-            uid=self.ical_uid,
-            summary=self.title,
-            start=start,
-            end=end,
-            description=f"{description}\n\n{url}" if url else description,
-            location=self.location_text,
-            url=url,
-            last_modified=self.last_published_at,
-            categories=[str(self.get_kind_display())],
-        )
-
-    def _utc_stamp(self, value):
-        return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-    def google_calendar_url(self, request=None):
-        start, end = self.calendar_dates()
-        if self.all_day:
-            dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
-        else:
-            dates = f"{self._utc_stamp(start)}/{self._utc_stamp(end)}"
-        query = {
-            "action": "TEMPLATE",
-            "text": self.title,
-            "dates": dates,
-            "ctz": self.time_zone,
-            "details": f"{self.introduction}\n\n{self.get_full_url(request)}",
-            "location": self.location_text,
-        }
-        return "https://calendar.google.com/calendar/render?" + urlencode(query)
-
-    def outlook_calendar_url(self, request=None):
-        start, end = self.calendar_dates()
-        if self.all_day:
-            start_text, end_text = start.isoformat(), end.isoformat()
-        else:
-            start_text = start.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            end_text = end.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        query = {
-            "path": "/calendar/action/compose",
-            "rru": "addevent",
-            "subject": self.title,
-            "startdt": start_text,
-            "enddt": end_text,
-            "allday": "true" if self.all_day else "false",
-            "body": f"{self.introduction}\n\n{self.get_full_url(request)}",
-            "location": self.location_text,
-        }
-        return "https://outlook.live.com/calendar/0/action/compose?" + urlencode(query)
-
     def ics_url(self):
         return self.url + CALENDAR_FILE
 
-    # Structured data
-
     def structured_data(self, request=None, speakers=None, registration_state=None):
-        """The event as schema.org JSON-LD, with what Google's event results read.
-        ``speakers`` and ``registration_state`` save queries when the caller has them."""
-        if self.is_online and self.is_in_person:
-            mode = "MixedEventAttendanceMode"
-        elif self.is_online:
-            mode = "OnlineEventAttendanceMode"
-        else:
-            mode = "OfflineEventAttendanceMode"
-        locations = []
-        if self.is_in_person:
-            locations.append(self.place())
-        if self.is_online:
-            locations.append({"@type": "VirtualLocation", "url": self.online_url})
-        if self.all_day:
-            start, end = self.local_start.date(), self.local_end.date()
-        else:
-            start, end = self.local_start, self.local_end
-        if speakers is None:
-            speakers = self.speakers()
-        return schema_org.item(
-            "Event",
-            name=self.title,
-            description=self.introduction,
-            startDate=start.isoformat(),
-            endDate=end.isoformat(),
-            # The portal has no cancelled or postponed state: an event that does not take
-            # place is unpublished.
-            eventStatus="https://schema.org/EventScheduled",
-            eventAttendanceMode=f"https://schema.org/{mode}",
-            location=locations[0] if len(locations) == 1 else locations,
-            inLanguage=self.language,
-            url=self.get_full_url(request),
-            image=schema_org.images(self.social_image, request),
-            isAccessibleForFree=True,
-            organizer=schema_org.network(request),
-            offers=self.offer(request, registration_state),
-            performer=[
-                {"@type": "Person", "name": speaker.name, "jobTitle": speaker.role}
-                for speaker in speakers
-            ],
-            maximumAttendeeCapacity=self.capacity,
-        )
-
-    def place(self):
-        """The venue as a schema.org Place, its postal address completed with the host
-        city and its country (Google requires an address for a Place)."""
-        address = {"@type": "PostalAddress"}
-        if self.address:
-            address["streetAddress"] = self.address
-        # A host city in a private section is not named here either.
-        if host_city := self.public_host_city:
-            address["addressLocality"] = host_city.title
-            address["addressCountry"] = host_city.country
-        place = {"@type": "Place", "name": self.venue or self.address}
-        if len(address) > 1:
-            place["address"] = address
-        return place
-
-    def offer(self, request=None, registration_state=None):
-        """A free place at the event, while registration on the portal is open (sold out
-        once the event is full and new registrations join the waiting list); None when
-        no one can register now."""
-        # The event in the working language holds the places of all its translations.
-        state = registration_state or self.registration_event().registration_state()
-        if state not in (RegistrationState.OPEN, RegistrationState.FULL):
-            return None
-        return {
-            "@type": "Offer",
-            "price": 0,
-            # Google wants a currency with every price; nothing is paid in any of them.
-            "priceCurrency": "EUR",
-            "availability": "https://schema.org/"
-            + ("InStock" if state == RegistrationState.OPEN else "SoldOut"),
-            "url": self.get_full_url(request) + self.reverse_subpage("register"),
-            "validFrom": self.registration_opens,
-        }
+        """The event as schema.org JSON-LD (events.structured_data). ``speakers`` and
+        ``registration_state`` save queries when the caller has them."""
+        return event_item(self, request, speakers, registration_state)
 
     # Routes: the page, its calendar file, and registering and cancelling
 
@@ -787,8 +477,8 @@ class EventPage(RoutablePageMixin, BasePage):
             waiting_position=registration.waiting_position() if registration else None,
             speakers=speakers,
             structured_data=self.structured_data(request, speakers, registration_state),
-            google_calendar_url=self.google_calendar_url(request),
-            outlook_calendar_url=self.outlook_calendar_url(request),
+            google_calendar_url=google_calendar_url(self, request),
+            outlook_calendar_url=outlook_calendar_url(self, request),
         )
         return context
 
@@ -799,82 +489,63 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("calendar/", name="calendar")
     def calendar(self, request):
         calendar = new_calendar(self.title)
-        add_event(calendar, self.as_ical_event(request))
+        add_event(calendar, ical_event(self, request))
         finish_calendar(calendar)
         return ics_response(calendar, f"{self.slug}.ics")
 
+    # Registering and cancelling: one POST each (cancelling asks first, on a page of its
+    # own). The rules are events.registration's.
+
+    def _refuse_unless_signed_in_post(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            # Back to the event's page after signing in, where one more click registers.
+            return redirect_to_login(self.get_url(request))
+        return None
+
     @path("register/", name="register")
     def register_view(self, request):
-        from events.views import register
-
-        return register(request, self)
+        if refusal := self._refuse_unless_signed_in_post(request):
+            return refusal
+        try:
+            registration = registration_rules.register(self, request.user)
+        except registration_rules.RegistrationRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            if registration.status == RegistrationStatus.CONFIRMED:
+                messages.success(request, gettext("You are registered. See you there!"))
+            else:
+                messages.info(
+                    request,
+                    gettext(
+                        "The event is full, so you are on the waiting list. We will email "
+                        "you if a place becomes free."
+                    ),
+                )
+        return redirect(self.get_url(request))
 
     @path("cancel/", name="cancel")
     def cancel_view(self, request):
-        from events.views import cancel
-
-        return cancel(request, self)
-
-
-class Registration(models.Model):
-    """A person's place at an event, or on its waiting list. Marked cancelled when they
-    cancel, and deleted by ``purge_attendees`` some days after the event."""
-
-    event = models.ForeignKey(
-        EventPage,
-        on_delete=models.CASCADE,
-        related_name="registrations",
-        verbose_name=_("event"),
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="event_registrations",
-        verbose_name=_("person"),
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
-    )
-    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
-    promoted_at = models.DateTimeField(_("moved off the waiting list at"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-
-    class Meta:
-        # The waiting list's order: first come, first served.
-        ordering = ["registered_at", "pk"]
-        verbose_name = _("registration")
-        verbose_name_plural = _("registrations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user"], name="one_registration_per_person_and_event"
+        """GET asks first, saying what happens to the place; only the POST from that page
+        cancels."""
+        if request.method == "GET":
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            registration = self.registration_event().registration_of(request.user)
+            if registration is None or self.has_ended:
+                return redirect(self.url)
+            return self.render(
+                request,
+                template="events/cancel_registration.html",
+                context_overrides={"registration": registration},
             )
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.event}"
-
-    @property
-    def is_confirmed(self):
-        return self.status == RegistrationStatus.CONFIRMED
-
-    def waiting_position(self):
-        """1 for the first in line; None for confirmed registrations."""
-        if self.is_confirmed:
-            return None
-        return (
-            Registration.objects.filter(event_id=self.event_id, status=RegistrationStatus.WAITING)
-            .filter(
-                models.Q(registered_at__lt=self.registered_at)
-                | models.Q(registered_at=self.registered_at, pk__lt=self.pk)
-            )
-            .count()
-            + 1
-        )
-
-    @property
-    def name(self):
-        return self.user.get_full_name() or self.user.email
-
-    @property
-    def email(self):
-        return self.user.email
+        if refusal := self._refuse_unless_signed_in_post(request):
+            return refusal
+        try:
+            registration_rules.cancel(self, request.user)
+        except registration_rules.RegistrationRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, gettext("Your registration is cancelled."))
+        return redirect(self.get_url(request))

@@ -16,7 +16,8 @@ from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
 from events.factories import TakeoverPostFactory, TourPageFactory, TourStopFactory
 from events.models import PostStatus, TakeoverPost, TourBreak, TourIndexPage, TourStop
-from events.scheduling import Schedule, ScheduleConflict, save_schedule
+from events.schedule import Schedule, ScheduleConflict
+from events.scheduling import save_schedule
 from practices.factories import PracticePageFactory
 from tests.conftest import logged_in
 

@@ -7,7 +7,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from events.scheduling import Schedule, ScheduleConflict, Stop, TourFrame
+from events.schedule import Schedule, ScheduleConflict, Stop, TourFrame
 
 CITIES = range(1, 13)
 

@@ -68,3 +68,11 @@ def test_an_import_of_a_higher_app_from_portal_breaks_the_contract(project_copy)
     result = lint_imports(project_copy)
     assert result.returncode == 1
     assert "portal.navigation -> practices.models" in result.stdout
+
+
+def test_an_import_of_the_events_models_from_what_they_call_breaks_the_contract(project_copy):
+    module = project_copy / "events" / "feeds.py"
+    module.write_text(module.read_text() + "\n\ndef posts():\n    from .models import TourStop\n")
+    result = lint_imports(project_copy)
+    assert result.returncode == 1
+    assert "events.feeds -> events.models" in result.stdout

@@ -1,7 +1,27 @@
+import datetime
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db.models import Count
+from django.utils import timezone
 
-from events.registration import purge_attendees
+from events.models import EventPage, Registration
+
+
+def purge_attendees(days, now=None, dry_run=False):
+    """Delete the registrations of events that ended more than ``days`` days ago, as
+    data-protection rules ask. Returns [(event, number deleted), ...]."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=days)
+    events = (
+        EventPage.objects.filter(end__lt=cutoff, registrations__isnull=False)
+        .annotate(registration_count=Count("registrations"))
+        .order_by("end")
+    )
+    purged = [(event, event.registration_count) for event in events]
+    if not dry_run:
+        Registration.objects.filter(event__end__lt=cutoff).delete()
+    return purged
 
 
 class Command(BaseCommand):
