@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from . import library_page
 from .library import LibraryQuery, search_library
 
 FEED_LENGTH = 30
@@ -28,12 +29,12 @@ class LibraryFeed(Feed):
         return library
 
     def title(self, library):
-        return library.titled(library.filter_summary(self.result))
+        return library_page.titled(library, library_page.filter_summary(self.result))
 
     def link(self, library):
-        params = self.result.query.to_querydict(sort=None)
-        url = library.get_url(self.request)
-        return f"{url}?{params.urlencode()}" if params else url
+        return library_page.url_with(
+            library, self.request, self.result.query.to_querydict(sort=None)
+        )
 
     def feed_url(self, library):
         # The feed's own address, with the filters it was asked for.

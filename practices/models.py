@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
-from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.utils import timezone
@@ -32,9 +31,8 @@ from portal.localisation import (
 from portal.models import BasePage, CapitalCodeTheme, CharterGoal
 from portal.querysets import PortalPageQuerySet, page_manager, public_only
 
-from . import charts, stats
+from . import library_page
 from .feeds import LibraryAtomFeed, LibraryFeed
-from .library import FACETS, SORTS, LibraryQuery, search_library
 
 
 class PracticeStatus(models.TextChoices):
@@ -120,43 +118,39 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
     # Practices live under their city, not here; the library aggregates them.
     subpage_types = []
 
-    # A facet shows this many values; the rest wait behind "Show more".
-    facet_values_shown = 6
-    cities_shown = 5
-
     class Meta:
         verbose_name = _("practice library")
 
+    # The routes' pages show what practices.library_page puts around the search result.
+
     @path("", name="library")
     def library(self, request):
-        query = LibraryQuery.from_querydict(request.GET)
-        result = search_library(query)
-        return self.render(
-            request,
-            context_overrides={
-                "query": result.query,
-                "result": result,
-                "facet_groups": self.facet_groups(result),
-                "selected_count": sum(len(values) for _name, values in query.filters),
-                "sorts": SORTS,
-                "active_filters": self.active_filters(request, result),
-                "filter_summary": self.filter_summary(result),
-                "feed_title": self.titled(self.filter_summary(result)),
-                "pagination": self.pagination(request, result),
-                "feeds": self.feed_urls(request, query),
-                "charts": self.charts(request, result),
-            },
-        )
+        return self.render(request, context_overrides=library_page.library_context(self, request))
 
     @path("goals/<slug:slug>/", name="goal")
     def goal(self, request, slug):
         goal = reference_term_or_404(CharterGoal, slug)
-        return self.landing_page(request, goal, "goal", _("Charter goal"))
+        return self.term_page(request, goal, "goal", _("Charter goal"))
 
     @path("themes/<slug:slug>/", name="theme")
     def theme(self, request, slug):
         theme = reference_term_or_404(CapitalCodeTheme, slug)
-        return self.landing_page(request, theme, "theme", _("Capital Code theme"))
+        return self.term_page(request, theme, "theme", _("Capital Code theme"))
+
+    def term_page(self, request, term, facet, kind):
+        return self.render(
+            request,
+            template="practices/practice_term_page.html",
+            context_overrides=library_page.term_context(self, request, term, facet, kind),
+        )
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return LibraryAtomFeed()(request, library=self)
+
+    @path("feed/rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return LibraryFeed()(request, library=self)
 
     def get_cached_paths(self):
         """The library and the goals' and themes' pages, which list the practices: purged
@@ -176,173 +170,12 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
             for term in [*reference_terms(CharterGoal), *reference_terms(CapitalCodeTheme)]
         ]
 
-    @path("feed/atom/", name="atom_feed")
-    def atom_feed(self, request):
-        return LibraryAtomFeed()(request, library=self)
-
-    @path("feed/rss/", name="rss_feed")
-    def rss_feed(self, request):
-        return LibraryFeed()(request, library=self)
-
-    def landing_page(self, request, term, facet, kind):
-        """A goal's or theme's own page: what it means, its practices and who is active."""
-        page_number = LibraryQuery.from_querydict(request.GET).page
-        query = LibraryQuery(filters=((facet, (term.slug,)),), sort="newest", page=page_number)
-        result = search_library(query)
-        chart_model = CharterGoal if facet == "goal" else CapitalCodeTheme
-        return self.render(
-            request,
-            template="practices/practice_term_page.html",
-            context_overrides={
-                "term": term,
-                "term_kind": kind,
-                "query": result.query,
-                "result": result,
-                "pagination": self.pagination(request, result, path=self.term_path(term)),
-                "most_active_cities": stats.most_active_cities(
-                    result.facets["city"], limit=self.cities_shown
-                ),
-                "library_url": self.url_with(request, query.to_querydict()),
-                "feeds": self.feed_urls(request, query),
-                "feed_title": self.titled(term.name),
-                # The landing page's results are the term's; its facet counts every term
-                # as if it were selected instead, which is the whole library's count.
-                "chart": self.chart(request, chart_model, result.facets[facet], current=term),
-            },
-        )
-
     def term_path(self, term):
         name = "goal" if isinstance(term, CharterGoal) else "theme"
         return self.reverse_subpage(name, kwargs={"slug": term.slug})
 
     def term_url(self, term, request=None):
         return self.get_url(request) + self.term_path(term)
-
-    def url_with(self, request, params, path=""):
-        url = self.get_url(request) + path
-        return f"{url}?{params.urlencode()}" if params else url
-
-    def feed_urls(self, request, query):
-        params = query.to_querydict(sort=None)
-        return {
-            "atom": self.url_with(request, params, self.reverse_subpage("atom_feed")),
-            "rss": self.url_with(request, params, self.reverse_subpage("rss_feed")),
-        }
-
-    def facet_groups(self, result):
-        """Every facet with its values split into those shown and those behind "Show more"
-        (opened when one of them is selected)."""
-        groups = []
-        for name, legend in FACETS.items():
-            values = result.facets.get(name, [])
-            more = values[self.facet_values_shown :]
-            groups.append(
-                {
-                    "name": name,
-                    "legend": legend,
-                    "shown": values[: self.facet_values_shown],
-                    "more": more,
-                    "more_open": any(value.selected for value in more),
-                }
-            )
-        return groups
-
-    def selected_labels(self, result):
-        """(facet name, value, label) for every selected value, in the facets' order."""
-        labels = {
-            (name, value.value): value.label
-            for name, values in result.facets.items()
-            for value in values
-        }
-        return [
-            (name, value, labels.get((name, value), value))
-            for name in FACETS
-            for value in result.query.selected(name)
-        ]
-
-    def active_filters(self, request, result):
-        """The search words and each selected value, with the URL that removes it."""
-        query = result.query
-        filters = []
-        if query.text:
-            filters.append(
-                {
-                    "facet": _("Search"),
-                    "label": f"\u201c{query.text}\u201d",
-                    "url": self.url_with(request, query.to_querydict(q=None, sort=None)),
-                }
-            )
-        for name, value, label in self.selected_labels(result):
-            filters.append(
-                {
-                    "facet": FACETS[name],
-                    "label": label,
-                    "url": self.url_with(request, query.toggled(name, value)),
-                }
-            )
-        return filters
-
-    def filter_summary(self, result):
-        """The selected values in words, for the page's title and the feed's."""
-        parts = [label for _name, _value, label in self.selected_labels(result)]
-        if result.query.text:
-            parts.insert(0, f"\u201c{result.query.text}\u201d")
-        return ", ".join(str(part) for part in parts)
-
-    def titled(self, summary):
-        """The library's title with what a view shows: "Good practices: Sweden"."""
-        if not summary:
-            return self.title
-        return _("%(library)s: %(view)s") % {"library": self.title, "view": summary}
-
-    def pagination(self, request, result, path=""):
-        """Links to the result's pages that keep the query, with an ellipsis for long runs."""
-        query = result.query
-        if result.page_count < 2:
-            return None
-        number = min(query.page, result.page_count)
-        paginator = Paginator(range(result.total), query.per_page)
-
-        def url(page):
-            return self.url_with(request, query.to_querydict(page=page if page > 1 else None), path)
-
-        return {
-            "previous": url(number - 1) if number > 1 else None,
-            "next": url(number + 1) if number < result.page_count else None,
-            "pages": [
-                {
-                    "number": page,
-                    "url": None if page == paginator.ELLIPSIS else url(page),
-                    "current": page == number,
-                }
-                for page in paginator.get_elided_page_range(number, on_each_side=1, on_ends=1)
-            ],
-        }
-
-    def chart(self, request, term_model, facet_values, current=None):
-        if term_model is CharterGoal:
-            slug, title, heading = "goals", _("Live practices per charter goal"), _("Charter goal")
-        else:
-            slug, title = "themes", _("Live practices per Capital Code theme")
-            heading = _("Capital Code theme")
-        return charts.practices_chart(
-            slug,
-            title,
-            heading,
-            stats.terms_with_practice_counts(term_model, facet_values),
-            url_for=lambda term: self.term_url(term, request),
-            current=current,
-        )
-
-    def charts(self, request, result):
-        """The library's overview, practices per goal and per theme, on the unfiltered
-        library, whose goal and theme counts are the whole library's."""
-        if result.query.text or result.query.filters:
-            return []
-        return [
-            self.chart(request, CharterGoal, result.facets["goal"]),
-            self.chart(request, CapitalCodeTheme, result.facets["theme"]),
-        ]
 
 
 class PracticePageQuerySet(PortalPageQuerySet):

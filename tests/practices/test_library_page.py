@@ -16,6 +16,7 @@ from portal.models import CapitalCodeTheme, CharterGoal
 from practices import stats
 from practices.factories import PracticePageFactory
 from practices.library import FACETS, LibraryQuery, search_library
+from practices.library_page import overview_charts
 from practices.models import PracticeIndexPage, PreventionLevel, TargetGroup
 
 pytestmark = pytest.mark.django_db
@@ -379,7 +380,7 @@ def test_a_city_with_fewer_practices_ranks_below_and_untied(library, cities, pra
 def test_the_chart_has_one_bar_per_goal_and_theme_with_its_live_practices(
     client, library, practices
 ):
-    goals_chart, themes_chart = library.charts(None, search_library(LibraryQuery()))
+    goals_chart, themes_chart = overview_charts(library, None, search_library(LibraryQuery()))
 
     goal_counts = {"safe-urban-spaces": 2, "safe-online-sphere": 2, "strong-families": 1}
     assert [(bar.name, bar.count) for bar in goals_chart.bars] == [
