@@ -1,4 +1,4 @@
-"""The admin for summits and events: speakers as snippets, and the attendee lists.
+"""The attendee lists of summits and events.
 
 Attendee lists hold personal data: they need the ``view_registration`` permission,
 which network staff have and city editors do not (setup_site). Each event's page in the
@@ -7,29 +7,14 @@ admin links to its own list, which staff can export as CSV or Excel.
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events.models import Registration, RegistrationStatus
 from portal.admin_display import NetworkTimeColumn
 from portal.timezones import in_zone, network_zone
-
-from .models import EventPage, Registration, RegistrationStatus, Speaker
-
-
-class SpeakerViewSet(SnippetViewSet):
-    model = Speaker
-    icon = "user"
-    menu_label = _("Speakers")
-    list_display = ["name", "title", "organisation"]
-    search_fields = ["name", "organisation"]
-    search_backend_name = None
 
 
 def spreadsheet_time(value):
@@ -105,26 +90,3 @@ class RegistrationViewSet(ModelViewSet):
         return super().get_index_view_kwargs(
             queryset=Registration.objects.select_related("user", "event"), **kwargs
         )
-
-
-registration_viewset = RegistrationViewSet("events_registration")
-
-
-def register_event_admin():
-    register_snippet(SpeakerViewSet)
-
-    @hooks.register("register_admin_viewset")
-    def register_registration_viewset():
-        return registration_viewset
-
-    @hooks.register("register_page_header_buttons")
-    def attendees_button(page, user, view_name, next_url=None):
-        event = page.specific_deferred
-        if isinstance(event, EventPage) and user.has_perm("events.view_registration"):
-            holder = event.registration_event()
-            yield Button(
-                _("Attendees"),
-                url=reverse("events_registration:index") + f"?event={holder.pk}",
-                icon_name="group",
-                priority=6,
-            )

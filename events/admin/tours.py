@@ -1,5 +1,5 @@
-"""Takeover tours in the Wagtail admin: the schedule grid for network staff, and each
-city's takeover pack with its posts."""
+"""Takeover tours in the admin: the schedule grid for network staff, its CSV export,
+the list of tours and weeks, each city's takeover pack, and a stop's details."""
 
 import csv
 import datetime
@@ -13,15 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView, IndexView
+from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
 
-from .dashboard import week_readiness
-from .forms import ScheduleChangeForm
-from .models import TAKEOVER_DAYS, PostStatus, TakeoverPost, TourPage, TourStop
-from .schedule import Schedule, ScheduleConflict
-from .scheduling import consequences, save_schedule
-from .takeover import (
+from events.dashboard import week_readiness
+from events.forms import ScheduleChangeForm
+from events.models import TAKEOVER_DAYS, PostStatus, TakeoverPost, TourPage, TourStop
+from events.schedule import Schedule, ScheduleConflict
+from events.scheduling import consequences, save_schedule
+from events.takeover import (
     checklist,
     is_network_staff,
     may_edit_post,
@@ -280,43 +283,6 @@ class ReviewPostView(View):
         return redirect(pack_url(post.stop))
 
 
-class TakeoverPostCreateView(CreateView):
-    """Opened from the takeover pack with the week and day already chosen."""
-
-    def get_initial(self):
-        return {
-            field: self.request.GET[field]
-            for field in ("stop", "day", "channel")
-            if field in self.request.GET
-        }
-
-    def get_success_url(self):
-        return pack_url(self.object.stop)
-
-
-class InstancePermissionMixin:
-    """Wagtail's generic edit and delete views check the model permission only; a city's
-    editors hold it for their own city's posts, so each post is checked as well."""
-
-    def get_object(self, queryset=None):
-        post = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.permission_required, post
-        ):
-            raise PermissionDenied
-        return post
-
-
-class TakeoverPostEditView(InstancePermissionMixin, EditView):
-    def get_success_url(self):
-        return pack_url(self.object.stop)
-
-
-class TakeoverPostDeleteView(InstancePermissionMixin, DeleteView):
-    def get_success_url(self):
-        return pack_url(self.object.stop)
-
-
 class TourStopEditView(EditView):
     """Staff open a stop's details from the schedule, and return there on saving."""
 
@@ -324,8 +290,24 @@ class TourStopEditView(EditView):
         return schedule_url(self.object.tour)
 
 
-class TakeoverPostIndexView(IndexView):
-    """Editors see their own city's posts only; staff see every city's."""
+class TourStopViewSet(ModelViewSet):
+    """A stop's details; which city has which week is changed on the schedule grid."""
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().editable_by(self.request.user)
+    model = TourStop
+    icon = "date"
+    add_to_admin_menu = False
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("topic"),
+        FieldRowPanel([FieldPanel("host_name"), FieldPanel("host_title")]),
+        FieldPanel("brief"),
+    ]
+    list_display = ["__str__", "tour", "status"]
+    list_filter = ["status"]
+    add_view_enabled = False
+    edit_view_class = TourStopEditView
+
+
+class TakeoverMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("events.view_takeoverpost")
