@@ -87,8 +87,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         all_events = self.events()
         cities = self.host_cities(all_events)
-        selection = EventFilter(request.GET, cities)
-        events = selection.apply(all_events)
+        selection = EventFilter(request.GET, all_events, cities)
+        events = selection.qs
         countries = {city.country for city in cities}
         context.update(
             upcoming_events=events.upcoming().for_cards(),
@@ -120,9 +120,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def calendar(self, request):
         """A subscribable feed of the events, filtered like the listing."""
         all_events = self.events()
-        selection = EventFilter(request.GET, self.host_cities(all_events))
+        selection = EventFilter(request.GET, all_events, self.host_cities(all_events))
         calendar = new_calendar(self.title, description=self.introduction, url=self.full_url or "")
-        for event in selection.apply(all_events).order_by("start"):
+        for event in selection.qs.order_by("start"):
             add_event(calendar, ical_event(event, request))
         finish_calendar(calendar)
         return ics_response(calendar, "events.ics", attachment=False)

@@ -112,6 +112,13 @@ def test_the_listing_ignores_values_it_does_not_offer(client, listing):
     assert not response.context["selection"].is_active
 
 
+def test_a_value_the_listing_does_not_offer_leaves_the_others_in_force(client, listing):
+    index, _events = listing
+    response = client.get(index.url, {"kind": "party", "country": "NO"})
+    assert shown(response, "upcoming_events") == ["Exchange in Bergen"]
+    assert response.context["calendar_feed_url"] == index.url + "calendar.ics?country=NO"
+
+
 def test_the_filter_form_labels_every_field(client, listing):
     index, _events = listing
     page = client.get(index.url).content.decode()
