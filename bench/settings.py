@@ -4,7 +4,7 @@ on a local PostgreSQL database of the benchmark's own, served over plain HTTP on
 127.0.0.1, with the ceiling view beside the portal's URLs.
 
 ``bench/run.py`` sets ``REDIS_URL`` and ``PAGE_CACHE_SECONDS`` (0 or 600), so that the
-same data is measured uncached and with the anonymous page cache (``portal.cache``).
+same data is measured uncached and with the anonymous page cache (``portal.page_cache``).
 """
 
 import os

@@ -7,8 +7,8 @@ class CitiesConfig(AppConfig):
     verbose_name = _("Member cities")
 
     def ready(self):
-        from portal import cache
+        from portal import page_cache
 
         # The home page counts the member cities; the directory lists them.
-        cache.lists("portal.homepage", "cities.citypage")
-        cache.lists("cities.cityindexpage", "cities.citypage")
+        page_cache.lists("portal.homepage", "cities.citypage")
+        page_cache.lists("cities.cityindexpage", "cities.citypage")

@@ -7,10 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Tours and events")
 
     def ready(self):
-        from portal import cache
+        from portal import page_cache
 
         from . import signal_handlers  # noqa: F401
 
-        cache.lists("portal.homepage", "events.eventpage", "events.tourpage")
-        cache.lists("events.eventindexpage", "events.eventpage")
-        cache.lists("events.tourindexpage", "events.tourpage")
+        page_cache.lists("portal.homepage", "events.eventpage", "events.tourpage")
+        page_cache.lists("events.eventindexpage", "events.eventpage")
+        page_cache.lists("events.tourindexpage", "events.tourpage")

@@ -7,9 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import admin_display, cache, permissions, structure
+        from . import admin_display, page_cache, permissions, site_structure
 
-        cache.connect()
+        page_cache.connect()
         permissions.connect()
-        structure.connect()
+        site_structure.connect()
         admin_display.register()

@@ -10,7 +10,7 @@ untranslated rows with their own ``lang``.
 A page asks for the visitor's locale a dozen times (every list, badge and link does);
 ``Locale.get_active()`` reads the database each time. ``active_locale()`` takes the
 locales from the site's structure, read once and kept in the cache until a locale is
-added or changed (``portal.structure``).
+added or changed (``portal.site_structure``).
 """
 
 from django.conf import settings
@@ -22,8 +22,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from portal.memo import per_request
-from portal.structure import shared
+from portal.request_memo import per_request
+from portal.site_structure import shared
 
 
 def _locales_by_code():

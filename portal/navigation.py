@@ -3,7 +3,7 @@ lead to (the city directory, the practice library, ...), in the visitor's langua
 
 Both are the live pages just below the site's home page. They are read in one query,
 together with the home page in the visitor's language, and kept per site and language
-with the site's structure until an editor changes them (``portal.structure``).
+with the site's structure until an editor changes them (``portal.site_structure``).
 """
 
 from django.db.models import Q
@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from portal.localisation import active_locale
 from portal.querysets import PortalPageQuerySet
-from portal.structure import shared
+from portal.site_structure import shared
 
 
 def main_navigation(request):

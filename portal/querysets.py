@@ -6,7 +6,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from portal.localisation import active_locale
-from portal.structure import shared
+from portal.site_structure import shared
 
 
 class LocalisedQuerySetMixin:
@@ -55,7 +55,7 @@ class ReferenceTermQuerySet(LocalisedQuerySetMixin, models.QuerySet):
 
 def restricted_sections():
     """The pages with view restrictions (password, sign-in, groups) on them, kept with
-    the site's structure (``portal.structure``)."""
+    the site's structure (``portal.site_structure``)."""
     return shared(
         "restricted sections",
         lambda: [

@@ -18,8 +18,8 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
 from portal import compat
-from portal.memo import per_request
-from portal.structure import shared
+from portal.request_memo import per_request
+from portal.site_structure import shared
 
 _walk = Local()
 

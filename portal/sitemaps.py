@@ -20,7 +20,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from portal.localisation import address_in_language, language_of
-from portal.memo import per_request
+from portal.request_memo import per_request
 from portal.routing import absolute_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]

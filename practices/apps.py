@@ -7,10 +7,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Good practices")
 
     def ready(self):
-        from portal import cache
+        from portal import page_cache
 
         from . import signal_handlers  # noqa: F401
 
-        cache.lists("portal.homepage", "practices.practicepage")
+        page_cache.lists("portal.homepage", "practices.practicepage")
         # The library's facets and cards show their cities' names and countries.
-        cache.lists("practices.practiceindexpage", "practices.practicepage", "cities.citypage")
+        page_cache.lists("practices.practiceindexpage", "practices.practicepage", "cities.citypage")

@@ -154,7 +154,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
 
     def get_cached_paths(self):
         """The library and the goals' and themes' pages, which list the practices: purged
-        from a CDN in front when a practice changes (portal.cache)."""
+        from a CDN in front when a practice changes (portal.page_cache)."""
         goals = CharterGoal.objects.values_list("slug", flat=True).distinct()
         themes = CapitalCodeTheme.objects.values_list("slug", flat=True).distinct()
         return [

@@ -19,7 +19,7 @@ from wagtail.signals import (
 )
 
 from cities.models import CityPage
-from portal import cache
+from portal import page_cache
 from portal.models import NoticeKind
 from portal.notices import notify
 
@@ -127,4 +127,4 @@ def drop_stored_pages_showing_target_group(sender, instance, **kwargs):
     """Practices show their target groups, a many-to-many relation that Wagtail's
     reference index does not record, so the page cache cannot find them there."""
     practices = PracticePage.objects.filter(target_groups=instance).values_list("pk", flat=True)
-    cache.invalidate_pages(set(practices))
+    page_cache.invalidate_pages(set(practices))

@@ -9,7 +9,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.models import Page, get_page_models
 
-from portal import cache
+from portal import page_cache
 from portal.querysets import PortalPageQuerySet
 from practices.library_db import match_text_in_postgresql
 from practices.models import PracticePage
@@ -36,7 +36,7 @@ def search(request):
             logger.exception("Site search answers from the database: Elasticsearch failed")
             results = results_page(site_search(query, backend=FALLBACK_BACKEND), number)
     # Any publish may change the results: stored for anonymous visitors until then.
-    cache.tag_response(request, cache.ANY_CONTENT)
+    page_cache.tag_response(request, page_cache.ANY_CONTENT)
     return TemplateResponse(
         request, "portal/search.html", {"search_query": query, "results": results}
     )

@@ -11,8 +11,8 @@ from wagtail.search import index
 from cities.charts import indicator_series
 from cities.map import map_markers
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
-from portal.cache import first_to_come, start_of_tomorrow
 from portal.models import BasePage, StoryPage
+from portal.page_cache import first_to_come, start_of_tomorrow
 from portal.querysets import PortalPageQuerySet, page_manager
 
 

@@ -39,9 +39,9 @@ from events.choices import (
 from events.filters import EventFilter
 from events.structured_data import event_item
 from portal.blocks import BodyBlock
-from portal.cache import first_to_come
 from portal.localisation import default_locale
 from portal.models import BasePage, PortalImage
+from portal.page_cache import first_to_come
 from portal.querysets import PortalPageQuerySet, is_private, page_manager, public_only
 from portal.timezones import zoned_time
 

@@ -21,11 +21,11 @@ from events import feeds
 from events.choices import TAKEOVER_DAYS, Channel, TourPhase
 from events.schedule import Schedule, TourFrame
 from portal.blocks import BodyBlock
-from portal.cache import start_of_tomorrow
 from portal.fields import MultipleChoiceJSONField
 from portal.forms import PortalPageForm
 from portal.localisation import default_locale
 from portal.models import BasePage
+from portal.page_cache import start_of_tomorrow
 from practices.models import PracticePage
 
 from .posts import TakeoverPost

@@ -14,7 +14,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal import schema_org
 from portal.blocks import BodyBlock
-from portal.cache import first_to_come, start_of_tomorrow
 from portal.forms import PortalPageForm
 from portal.localisation import (
     active_locale,
@@ -25,10 +24,11 @@ from portal.localisation import (
     terms_in_locale,
     under_visitor_prefix,
 )
+from portal.page_cache import first_to_come, start_of_tomorrow
 from portal.querysets import PortalPageQuerySet, page_manager, public_only
 from portal.routing import child_page, pages_on_path
+from portal.site_structure import shared
 from portal.sitemaps import sitemap_urls
-from portal.structure import shared
 
 from .taxonomy import CapitalCodeTheme, CharterGoal
 
@@ -130,7 +130,7 @@ class BasePage(Page):
     def next_change(self, context):
         """When this page, rendered with this context, next shows something else with no
         one editing anything (an event starting, registration closing, a tour's week
-        turning); the page cache keeps it no longer (portal/cache.py). None: only an edit
+        turning); the page cache keeps it no longer (portal/page_cache.py). None: only an edit
         changes it."""
         return None
 

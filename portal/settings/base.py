@@ -86,11 +86,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # What a page looks up many times (locales, terms) is read once per request.
-    "portal.memo.RequestMemoMiddleware",
+    "portal.request_memo.RequestMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Anonymous pages from the cache (portal/cache.py): after the language is known,
+    # Anonymous pages from the cache (portal/page_cache.py): after the language is known,
     # before anything that sets cookies.
-    "portal.cache.AnonymousPageCacheMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     # The request's site and home page from the site's structure (portal/routing.py).
     "portal.routing.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -335,12 +335,12 @@ else:
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
 
 # Whole pages for anonymous visitors from the cache, invalidated by what each page shows
-# (portal/cache.py). On by default only with Redis: every server must see the same
+# (portal/page_cache.py). On by default only with Redis: every server must see the same
 # invalidations, which a per-process memory cache cannot share. 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # The site's structure (locales, restricted sections, menu) from the cache, dropped when
-# an editor changes it (portal/structure.py). On by default only with Redis, for the
+# an editor changes it (portal/site_structure.py). On by default only with Redis, for the
 # same reason as the page cache: a memory cache per process would not see a section made
 # private through another process until its copy expired. 0 switches it off.
 PORTAL_STRUCTURE_CACHE_SECONDS = int(

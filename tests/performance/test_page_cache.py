@@ -7,7 +7,7 @@ from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
 from django.test import Client
 
-from portal import cache
+from portal.page_cache import ANY_CONTENT, AnonymousPageCacheMiddleware, tag_response
 from practices.models import PracticeIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -130,11 +130,11 @@ def test_a_response_whose_view_wrote_to_the_session_is_not_stored(
         calls.append(request)
         if writes_to_session:
             request.session["seen_the_tour"] = True
-        cache.tag_response(request, cache.ANY_CONTENT)
+        tag_response(request, ANY_CONTENT)
         return HttpResponse("Welcome back" if writes_to_session else "Welcome")
 
     # As in the settings: the session answers after the page cache.
-    serve = SessionMiddleware(cache.AnonymousPageCacheMiddleware(view))
+    serve = SessionMiddleware(AnonymousPageCacheMiddleware(view))
     first = serve(rf.get("/a-view/"))
     second = serve(rf.get("/a-view/"))
 

@@ -15,7 +15,7 @@ from events.factories import (
 )
 from events.models import EventIndexPage, TourIndexPage, programme_session
 from events.registration import register
-from portal import cache
+from portal import page_cache
 from portal.factories import PortalImageFactory, UserFactory
 from practices.models import PracticeIndexPage, TargetGroup
 
@@ -219,9 +219,9 @@ def test_a_stored_tour_page_expires_at_midnight(kept_for_a_year, section, monkey
     tour = TourPageFactory(parent=section(TourIndexPage))
     stored(tour.url)
 
-    later(monkeypatch, cache.start_of_tomorrow() - datetime.timedelta(seconds=1))
+    later(monkeypatch, page_cache.start_of_tomorrow() - datetime.timedelta(seconds=1))
     assert visit(tour.url)[0]["X-Page-Cache"] == "hit"
-    later(monkeypatch, cache.start_of_tomorrow())
+    later(monkeypatch, page_cache.start_of_tomorrow())
     assert visit(tour.url)[0]["X-Page-Cache"] == "miss"
 
 

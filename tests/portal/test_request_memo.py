@@ -1,7 +1,7 @@
-"""What a request reads once and looks up many times (portal/memo.py): the translations
+"""What a request reads once and looks up many times (portal/request_memo.py): the translations
 of the charter's terms and the locales are read once per request however often a page
 asks for them (the locales not at all where the site's structure comes from the cache,
-portal/structure.py), and nothing is kept outside a request; the rest is read again by
+portal/site_structure.py), and nothing is kept outside a request; the rest is read again by
 the next request."""
 
 import re
@@ -18,8 +18,8 @@ from cities.models import CityIndexPage
 from events.factories import OpenEventPageFactory
 from events.models import EventIndexPage
 from portal.localisation import active_locale, locale_for
-from portal.memo import RequestMemoMiddleware, per_request
 from portal.models import CharterGoal
+from portal.request_memo import RequestMemoMiddleware, per_request
 from practices.factories import PracticePageFactory
 from tests.portal.locales import without_locale
 

@@ -1,4 +1,4 @@
-"""The site's structure from the shared cache (portal/structure.py): a page reads the
+"""The site's structure from the shared cache (portal/site_structure.py): a page reads the
 locales, the restricted sections and the menu from the database only until another
 request has stored them, and sees an editor's change to any of them on its next request."""
 
@@ -20,10 +20,10 @@ from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from portal.factories import StandardPageFactory
 from portal.localisation import locale_for
-from portal.memo import RequestMemoMiddleware
 from portal.models import CharterGoal, StandardPage
 from portal.querysets import restricted_sections
-from portal.structure import KEY, plain, rebuilt, shared
+from portal.request_memo import RequestMemoMiddleware
+from portal.site_structure import KEY, plain, rebuilt, shared
 from practices.factories import PracticePageFactory
 from tests.portal.locales import without_locale
 
@@ -290,7 +290,7 @@ def test_nothing_is_cached_outside_a_request():
     assert [shared("answer", lambda: 1), shared("answer", lambda: 2)] == [1, 2]
     assert locale_for("sv") is None
     # With nothing dropped from the cache, only reading the database finds the new locale.
-    with patch("portal.cache.bump"):
+    with patch("portal.page_cache.bump"):
         swedish = Locale.objects.create(language_code="sv")
         assert locale_for("sv") == swedish
     assert caches["default"].get(KEY) is None

@@ -62,7 +62,7 @@ def test_every_public_response_carries_the_security_headers(client, home, path):
     [
         "cities.views.TemplateResponse",  # a view
         "portal.routing.SiteMiddleware.__call__",  # a middleware that reads the database
-        "portal.memo.RequestMemoMiddleware.__call__",  # the outermost of the portal's own
+        "portal.request_memo.RequestMemoMiddleware.__call__",  # the outermost of the portal's own
     ],
 )
 def test_the_error_page_carries_the_security_headers(home, failing):

@@ -79,7 +79,7 @@ def seconds():
     return getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0)
 
 
-def page_cache():
+def store():
     return caches[getattr(settings, "PORTAL_PAGE_CACHE_ALIAS", "default")]
 
 
@@ -144,7 +144,7 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def fetch(self, key):
-        cache = page_cache()
+        cache = store()
         entry = cache.get(key)
         if entry is None:
             return None
@@ -176,7 +176,7 @@ class AnonymousPageCacheMiddleware:
             return
         # Before the headers are stored, so that the page says the same when served again.
         allow_cdn(request, response, page, keep)
-        cache = page_cache()
+        cache = store()
         keys = [tag_key(tag) for tag in sorted(tags)]
         versions = cache.get_many(keys)
         missing = {key: version() for key in keys if key not in versions}
@@ -276,7 +276,7 @@ def version():
 def bump(tags):
     """New versions for the tags: every stored page depending on one is stale."""
     if tags:
-        page_cache().set_many(dict.fromkeys((tag_key(tag) for tag in tags), version()), None)
+        store().set_many(dict.fromkeys((tag_key(tag) for tag in tags), version()), None)
 
 
 def related_page_ids(page):

@@ -4,7 +4,7 @@ menu, and the reference lists (the charter's goals, the Capital Code's themes).
 
 A request takes what the cache holds for the structure's current version, all of it in
 one round trip, and reads from the database only what is missing (then stores it for
-the requests after it). The version is the page cache's ``nav`` tag (``portal.cache``):
+the requests after it). The version is the page cache's ``nav`` tag (``portal.page_cache``):
 what every page shows. Publishing, unpublishing, deleting or creating live (an alias) a
 home page or a section below it, moving any page, or saving or deleting a view
 restriction, a locale or a site bumps it, so neither this nor a stored page is served
@@ -16,7 +16,7 @@ through another process is seen only once what was stored expires
 (``PORTAL_STRUCTURE_CACHE_SECONDS``), which is why this cache is on by default only with
 Redis (0 switches it off).
 
-Within a request the structure is read once and stays the same (``portal.memo``);
+Within a request the structure is read once and stays the same (``portal.request_memo``);
 outside a request (commands, the shell, tests calling a function directly) it is read
 from the database every time.
 """
@@ -34,8 +34,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal import cache
-from portal.memo import in_request, per_request
+from portal import page_cache
+from portal.request_memo import in_request, per_request
 
 # The page cache's tag of what every page shows: a change to the structure makes every
 # stored page stale too.
@@ -159,19 +159,19 @@ class Stored:
         timeout = self.expires - time.time()
         if timeout > 0:
             record = {"version": self.version, "expires": self.expires, "as_read": self.as_read}
-            cache.page_cache().set(KEY, record, timeout)
+            page_cache.store().set(KEY, record, timeout)
 
 
 def fetch():
     """What the cache holds for the current version: both in one round trip."""
-    shared_cache = cache.page_cache()
-    version_key = cache.tag_key(TAG)
+    shared_cache = page_cache.store()
+    version_key = page_cache.tag_key(TAG)
     found = shared_cache.get_many([version_key, KEY])
     version = found.get(version_key)
     if version is None:
         # The first read since the cache was emptied. The version is set before the
         # database is read, so that a change from now on moves past it.
-        shared_cache.add(version_key, cache.version(), timeout=None)
+        shared_cache.add(version_key, page_cache.version(), timeout=None)
         version = shared_cache.get(version_key)
     record = found.get(KEY)
     if isinstance(record, dict) and record.get("version") == version:
@@ -192,14 +192,14 @@ def shared(key, read):
 def changed(**kwargs):
     """Drop the structure now, as Wagtail drops its sites' root paths, and again once the
     change is committed: a request in between may have stored the rows from before."""
-    cache.bump({TAG})
-    transaction.on_commit(lambda: cache.bump({TAG}))
+    page_cache.bump({TAG})
+    transaction.on_commit(lambda: page_cache.bump({TAG}))
 
 
 def page_changed(instance, **kwargs):
     # Deeper pages are in no menu; a restricted section deleted with its page takes its
     # restriction along, which is a change of its own.
-    if instance.depth <= cache.NAVIGATION_DEPTH:
+    if instance.depth <= page_cache.NAVIGATION_DEPTH:
         changed()
 
 

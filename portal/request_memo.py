@@ -4,7 +4,7 @@ the charter's terms, the section pages that "see all" links point to.
 Each is kept for the rest of the request that read it and dropped when the response
 is sent, so a request sees one consistent site from start to end. The site's structure
 (the locales, the restricted sections, the menu) is also kept between requests, in the
-shared cache until an editor changes it (``portal.structure``); the rest is read again
+shared cache until an editor changes it (``portal.site_structure``); the rest is read again
 by the next request. Outside a request (commands, the shell, tests calling a function
 directly) nothing is kept.
 """
