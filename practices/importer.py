@@ -1,7 +1,8 @@
 """Importing practices from a CSV or JSON file (``manage.py import_practices``).
 
-Every row is validated first; a row with errors is reported (row, field, message) and
-skipped, the others are imported. A practice is found again by its ``external_id``, so a
+Every row is validated first, by a Django form whose fields are the practice page's own
+(``PracticeRowForm``); a row with errors is reported (row, field, message) and skipped,
+the others are imported. A practice is found again by its ``external_id``, so a
 second run updates it instead of adding a copy, and a row whose content matches the
 practice's latest revision is left alone (no new revision). HTML is cleaned with the
 portal's one allow-list (``portal.sanitise.clean_html``) before it is stored.
@@ -10,15 +11,12 @@ The columns, and what an empty cell means, are documented in docs/import-format.
 """
 
 import csv
-import datetime
 import json
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
-from django.conf import settings
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
@@ -28,7 +26,7 @@ from cities.models import CityPage
 from portal.models import CapitalCodeTheme, CharterGoal
 from portal.sanitise import clean_html
 
-from .models import PracticePage, PracticeStatus, PreventionLevel, TargetGroup
+from .models import PracticePage, TargetGroup
 
 COLUMNS = (
     "external_id",
@@ -61,13 +59,14 @@ HTML_COLUMNS = {
     "mechanism_html": "mechanism",
     "lessons_learned_html": "lessons_learned",
 }
-TEXT_COLUMNS = ("title", "summary", "contact_name")
 # Terms chosen by slug, with the model that holds them.
 TERM_COLUMNS = {
     "charter_goals": CharterGoal,
     "capital_code_themes": CapitalCodeTheme,
     "target_groups": TargetGroup,
 }
+# Columns that take several values, as a JSON list or separated by semicolons.
+LIST_COLUMNS = ("tags", *TERM_COLUMNS)
 TAG_MAX_LENGTH = 100
 # The row number of problems with the file's columns rather than a practice.
 HEADER = 0
@@ -203,7 +202,6 @@ class Lookups:
             column: {term.slug: term for term in model.objects.filter(locale=locale)}
             for column, model in TERM_COLUMNS.items()
         }
-        self.languages = dict(settings.LANGUAGES)
 
 
 def as_text(value):
@@ -224,107 +222,123 @@ def as_list(value):
     return [item.strip() for item in items if item.strip()]
 
 
-def parse_text(column, value, required=False):
-    """Plain text, as long as the page's field allows (the summary: 300 characters)."""
-    text = as_text(value)
-    if required and not text:
-        raise ValueError("This column is required.")
-    max_length = PracticePage._meta.get_field(column).max_length
-    if len(text) > max_length:
-        raise ValueError(f"At most {max_length} characters are allowed; this has {len(text)}.")
-    return text
+REQUIRED = {"required": "This column is required."}
+NOT_AN_EMAIL = {"invalid": "'%(value)s' is not an email address."}
+NOT_A_DATE = {"invalid": "Not a date in the form YYYY-MM-DD."}
 
 
-def parse_city(value, *, lookups):
-    slug = as_text(value)
-    if not slug:
-        raise ValueError("This column is required.")
-    if slug not in lookups.cities:
-        raise ValueError(f"No city page has the slug '{slug}'.")
-    return lookups.cities[slug]
-
-
-def parse_terms(column, value, *, lookups, required=False):
-    slugs = as_list(value)
-    if required and not slugs:
-        raise ValueError("At least one is required.")
-    known = lookups.terms[column]
-    unknown = [slug for slug in slugs if slug not in known]
-    if unknown:
-        raise ValueError(
-            f"Unknown slug{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
-            f"Known: {', '.join(sorted(known))}."
-        )
-    return [known[slug] for slug in dict.fromkeys(slugs)]
-
-
-def parse_tags(value):
-    tags = list(dict.fromkeys(as_list(value)))
-    too_long = [tag for tag in tags if len(tag) > TAG_MAX_LENGTH]
-    if too_long:
-        raise ValueError(f"A tag has at most {TAG_MAX_LENGTH} characters: {too_long[0][:40]}…")
-    return tags
-
-
-def parse_choice(value, *, choices, default=None):
-    text = as_text(value)
-    if not text:
-        return default
-    if text not in choices:
-        raise ValueError(f"'{text}' is not one of: {', '.join(choices)}.")
-    return text
-
-
-def parse_date(value):
-    text = as_text(value)
-    if not text:
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD.") from None
-
-
-def parse_email(value):
-    text = as_text(value)
-    if text:
-        try:
-            validate_email(text)
-        except ValidationError:
-            raise ValueError(f"'{text}' is not an email address.") from None
-    return text
-
-
-def parse_html(value):
-    return clean_html(as_text(value)).strip()
-
-
-def column_parsers(lookups):
-    """For each column, the function that turns a cell into the field's value; each raises
-    ValueError with the message for the report."""
-    parsers = {
-        "external_id": partial(parse_text, "external_id", required=True),
-        "city": partial(parse_city, lookups=lookups),
-        "title": partial(parse_text, "title", required=True),
-        "summary": partial(parse_text, "summary", required=True),
-        "contact_name": partial(parse_text, "contact_name"),
-        "contact_email": parse_email,
-        "status": partial(parse_choice, choices=PracticeStatus.values),
-        "prevention_level": partial(parse_choice, choices=PreventionLevel.values, default=""),
-        "original_language": partial(parse_choice, choices=list(lookups.languages)),
-        "start_date": parse_date,
-        "end_date": parse_date,
-        "tags": parse_tags,
-        **dict.fromkeys(HTML_COLUMNS, parse_html),
+def page_field(name, messages=None, **kwargs):
+    """The form field of the practice page's own field: its maximum length, its choices,
+    its checks, with messages for the report."""
+    model_field = PracticePage._meta.get_field(name)
+    error_messages = {
+        **REQUIRED,
+        "max_length": "At most %(limit_value)d characters are allowed; this has %(show_value)d.",
+        **(messages or {}),
     }
-    for column in TERM_COLUMNS:
-        parsers[column] = partial(
-            parse_terms, column, lookups=lookups, required=column in REQUIRED_COLUMNS
-        )
-    return parsers
+    if model_field.choices:
+        known = ", ".join(value for value, _label in model_field.choices)
+        error_messages["invalid_choice"] = f"'%(value)s' is not one of: {known}."
+    return model_field.formfield(error_messages=error_messages, **kwargs)
 
 
-def parse_row(number, record, parsers):
+class ListCellField(forms.Field):
+    """Several values, each once, in the order given."""
+
+    def to_python(self, value):
+        try:
+            return list(dict.fromkeys(as_list(value)))
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class TermsField(ListCellField):
+    """Terms by slug, from those the import looked up (``terms``)."""
+
+    terms = {}
+
+    def validate(self, slugs):
+        if self.required and not slugs:
+            raise forms.ValidationError("At least one is required.")
+        unknown = [slug for slug in slugs if slug not in self.terms]
+        if unknown:
+            raise forms.ValidationError(
+                f"Unknown slug{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
+                f"Known: {', '.join(sorted(self.terms))}."
+            )
+
+    def clean(self, value):
+        return [self.terms[slug] for slug in super().clean(value)]
+
+
+class TagsField(ListCellField):
+    def validate(self, tags):
+        too_long = [tag for tag in tags if len(tag) > TAG_MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                f"A tag has at most {TAG_MAX_LENGTH} characters: {too_long[0][:40]}…"
+            )
+
+
+class HTMLCellField(forms.CharField):
+    """HTML reduced to what the editor allows (portal.sanitise)."""
+
+    def clean(self, value):
+        return clean_html(super().clean(value)).strip()
+
+
+class PracticeRowForm(forms.Form):
+    """One row of the file, validated as the practice's own fields validate, with the
+    file's rules besides: cities and terms by slug, tags, HTML cleaned. Only the columns
+    the row has are fields: a missing column leaves the practice's field alone."""
+
+    external_id = page_field("external_id", required=True)
+    city = forms.ChoiceField(
+        error_messages={**REQUIRED, "invalid_choice": "No city page has the slug '%(value)s'."}
+    )
+    title = page_field("title")
+    summary = page_field("summary")
+    body_html = HTMLCellField(required=False)
+    charter_goals = TermsField()
+    capital_code_themes = TermsField(required=False)
+    tags = TagsField(required=False)
+    target_groups = TermsField(required=False)
+    prevention_level = page_field("prevention_level")
+    # The page's status and original language cannot be empty: an empty cell leaves them
+    # as they are (practice_row).
+    status = page_field("status", required=False)
+    start_date = page_field("start_date", NOT_A_DATE, input_formats=["%Y-%m-%d"])
+    end_date = page_field("end_date", NOT_A_DATE, input_formats=["%Y-%m-%d"])
+    problem_html = HTMLCellField(required=False)
+    mechanism_html = HTMLCellField(required=False)
+    lessons_learned_html = HTMLCellField(required=False)
+    contact_name = page_field("contact_name")
+    contact_email = page_field("contact_email", NOT_AN_EMAIL)
+    original_language = page_field("original_language", required=False)
+
+    def __init__(self, data, *, lookups):
+        super().__init__(data)
+        for name in [name for name in self.fields if name not in data]:
+            del self.fields[name]
+        if "city" in self.fields:
+            self.fields["city"].choices = [(slug, slug) for slug in lookups.cities]
+        for column in TERM_COLUMNS:
+            if column in self.fields:
+                self.fields[column].terms = lookups.terms[column]
+        self.lookups = lookups
+
+    def clean_city(self):
+        return self.lookups.cities[self.cleaned_data["city"]]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start_date"), cleaned_data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The end date is before the start date.")
+        return cleaned_data
+
+
+def parse_row(number, record, lookups):
     """A row as a PracticeRow, or the list of its errors."""
     if not isinstance(record, dict):
         return None, [RowError(number, "-", "Expected an object with the practice's columns.")]
@@ -337,21 +351,24 @@ def parse_row(number, record, parsers):
         for column in REQUIRED_COLUMNS
         if column not in record
     ]
-    values = {}
-    for column, parse in parsers.items():
-        if column not in record:
-            continue
-        try:
-            values[column] = parse(record[column])
-        except ValueError as error:
-            errors.append(RowError(number, column, str(error)))
-
-    start, end = values.get("start_date"), values.get("end_date")
-    if start and end and end < start:
-        errors.append(RowError(number, "end_date", "The end date is before the start date."))
+    # Text columns take text (or a JSON number); the list columns a list as well.
+    data = {}
+    for column, value in record.items():
+        if column in COLUMNS:
+            try:
+                data[column] = value if column in LIST_COLUMNS else as_text(value)
+            except ValueError as error:
+                errors.append(RowError(number, column, str(error)))
+    form = PracticeRowForm(data, lookups=lookups)
+    form.is_valid()
+    errors += [
+        RowError(number, column, message)
+        for column, messages in form.errors.items()
+        for message in messages
+    ]
     if errors:
         return None, sorted(errors, key=lambda error: COLUMNS.index(error.field))
-    return practice_row(number, values), []
+    return practice_row(number, form.cleaned_data), []
 
 
 def practice_row(number, values):
@@ -363,7 +380,7 @@ def practice_row(number, values):
             row.terms[column] = values.pop(column)
     for column, value in values.items():
         # Status and language cannot be empty: an empty cell leaves them as they are.
-        if value is None and column in {"status", "original_language"}:
+        if not value and column in {"status", "original_language"}:
             continue
         row.fields[HTML_COLUMNS.get(column, column)] = value
     return row
@@ -500,10 +517,10 @@ def import_practices(path, dry_run=False, draft=False, progress=None):
     after each row. Raises ImportFileError when the file as a whole is unusable."""
     columns, records = read_rows(path)
     report = ImportReport(dry_run=dry_run, draft=draft, warnings=check_columns(columns))
-    parsers = column_parsers(Lookups())
+    lookups = Lookups()
     seen = {}
     for done, (number, record) in enumerate(records, start=1):
-        row, errors = parse_row(number, record, parsers)
+        row, errors = parse_row(number, record, lookups)
         if row and row.external_id in seen:
             errors = [
                 RowError(

@@ -132,6 +132,28 @@ def test_invalid_rows_are_reported_by_row_field_and_message_and_skipped(cities, 
     assert list(PracticePage.objects.values_list("external_id", flat=True)) == ["uppsala-2024-017"]
 
 
+def test_choices_dates_and_the_shape_of_json_cells_are_checked(cities, tmp_path):
+    rows = [
+        {**GOTTSUNDA, "external_id": "x-1", "status": "paused", "start_date": "1 October 2023"},
+        {**GOTTSUNDA, "external_id": "x-2", "title": ["A list"], "original_language": "de"},
+        {**GOTTSUNDA, "external_id": "x-3", "charter_goals": [], "tags": [{"tag": "x"}]},
+        # Empty status and language leave the page's own (new practices: its defaults).
+        {**GOTTSUNDA, "external_id": "x-4", "status": "", "original_language": None},
+    ]
+    report = import_practices(write_json(tmp_path / "practices.json", rows))
+
+    assert report.errors == [
+        RowError(1, "status", "'paused' is not one of: planned, ongoing, completed, discontinued."),
+        RowError(1, "start_date", "Not a date in the form YYYY-MM-DD."),
+        RowError(2, "title", "Expected text."),
+        RowError(2, "original_language", "'de' is not one of: en, sv, da, nb, fi, is."),
+        RowError(3, "charter_goals", "At least one is required."),
+        RowError(3, "tags", "Expected text."),
+    ]
+    practice = PracticePage.objects.get(external_id="x-4")
+    assert (practice.status, practice.original_language) == ("ongoing", "en")
+
+
 def test_the_command_prints_every_problem_and_fails_after_importing_the_valid_rows(
     cities, tmp_path
 ):
