@@ -9,7 +9,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.models import Page, get_page_models
 
-from portal import page_cache
+from portal import page_cache, site_structure
 from portal.querysets import PortalPageQuerySet
 from practices.library_db import match_text_in_postgresql
 from practices.models import PracticePage
@@ -35,8 +35,9 @@ def search(request):
         except (ApiError, TransportError):
             logger.exception("Site search answers from the database: Elasticsearch failed")
             results = results_page(site_search(query, backend=FALLBACK_BACKEND), number)
-    # Any publish may change the results: stored for anonymous visitors until then.
-    page_cache.tag_response(request, page_cache.ANY_CONTENT)
+    # Any publish may change the results, and so may a view restriction, which changes
+    # the site's structure (as the menu on the page does): stored until either happens.
+    page_cache.tag_response(request, page_cache.ANY_CONTENT, site_structure.TAG)
     return TemplateResponse(
         request, "portal/search.html", {"search_query": query, "results": results}
     )

@@ -326,3 +326,36 @@ def test_lifting_the_restrictions_lists_the_pages_again(client, network, setting
     lanternwalk = after[language + network["lanternwalk"].url]
     assert "Hiddenburg" in lanternwalk
     assert "Cloakmoot summit" in lanternwalk
+
+
+@pytest.mark.usefixtures("page_cache")
+@pytest.mark.parametrize("language", LANGUAGES, ids=["en", "fi", "sv"])
+def test_a_restriction_made_after_a_page_was_stored_hides_it_at_once(
+    client, network, settings, language
+):
+    """Stored while the city was public, every listing and search drops it as soon as
+    staff restrict it (found by hand: a stored site search kept listing it)."""
+    settings.PORTAL_STRUCTURE_CACHE_SECONDS = 300
+    restriction = network["restrictions"][0]
+    assert restriction.page.title == "Hiddenburg"
+    restriction.delete()
+    addresses = [
+        language + "/",
+        language + "/cities/",
+        language + "/practices/",
+        language + "/search/?q=residents",
+        language + "/search/?q=Hiddenburg",
+    ]
+    before = {address: read(client, address) for address in addresses}
+    PageViewRestriction.objects.create(
+        page=network["hiddenburg"], restriction_type=PageViewRestriction.LOGIN
+    )
+    after = {address: read(client, address) for address in addresses}
+
+    # A link to the city (a search repeats its words, so look for the address).
+    link = "/cities/hiddenburg/"
+    assert link in before[language + "/search/?q=residents"]
+    assert link in before[language + "/search/?q=Hiddenburg"]
+    assert link in before[language + "/cities/"]
+    for address in addresses:
+        assert link not in after[address], address
