@@ -7,9 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import admin_display, page_cache, permissions, site_structure
+        from . import admin_display, page_cache, permissions, privacy, site_structure
 
         page_cache.connect()
         permissions.connect()
+        privacy.connect()
         site_structure.connect()
         admin_display.register()
