@@ -85,7 +85,7 @@ def stream(items):
 
 def accounts():
     """The demo's accounts, each with the name of its group: a city's editors for an
-    account that edits a city, the network's staff for the other."""
+    account that edits a city, the network's staff for any other."""
     titles = {city["slug"]: city["title"] for city in read("cities")["cities"]}
     return [
         {
