@@ -2,7 +2,7 @@
 ``--cities`` and good practices up to ``--practices``, each with goals, themes, target
 groups, tags, indicators and a body with an image.
 
-The demo comes from ``load_demo`` (the same factories as the tests). Generated practices
+The demo comes from ``load_demo`` (website/demo/content). Generated practices
 are written in bulk (pages, relations, practice rows: a few statements per thousand
 practices), because saving 100,000 pages one by one through the page tree would take
 hours; the database's triggers build their search documents and facets as they are

@@ -8,7 +8,9 @@ from django.core.management import call_command
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
-from website.demo.cities import CITIES
+from website.demo.loader import read
+
+CITIES = read("cities")["cities"]
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -5,7 +5,9 @@ import math
 from types import SimpleNamespace
 
 from cities.map import MARKER_SPACING, map_markers, nordic_map, spread_apart, to_svg
-from website.demo.cities import CITIES
+from website.demo.loader import read
+
+CITIES = read("cities")["cities"]
 
 
 def distances(points):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from portal.management.output import quiet
 from portal.mfa import DEMO_TOTP_SECRET
-from website.demo.loader import ACCOUNTS, DEMO_PASSWORD, DemoLoader, describe
+from website.demo.loader import DEMO_PASSWORD, DemoLoader, accounts, describe
 
 SITE_URL = "http://127.0.0.1:8000"
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo content already loaded; nothing changed.")
         self.stdout.write(f"\nThe portal: {SITE_URL}   The admin: {SITE_URL}/admin/")
-        for account in ACCOUNTS:
+        for account in accounts():
             self.stdout.write(f"  {account['email']} / {DEMO_PASSWORD}  ({account['group']})")
         self.stdout.write(
             "  Then the code from `manage.py demo_totp` (or an authenticator app with the"
