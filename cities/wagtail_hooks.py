@@ -112,9 +112,11 @@ def add_city_panels(request, panels):
 @hooks.register("construct_home_page_context")
 def add_membership_to_home_page(request, context):
     # Every member city counts, whether or not its page is translated into the
-    # visitor's language; a city and its translations share a translation key.
+    # visitor's language (a city and its translations share a translation key), but for
+    # private ones, as in the directory.
     membership = (
         CityPage.objects.live()
+        .public()
         .members()
         .aggregate(
             cities=Count("translation_key", distinct=True),

@@ -288,6 +288,15 @@ def test_the_directory_counts_only_public_cities(client, network):
     assert countries["NO"] == 1
 
 
+def test_the_home_page_counts_only_public_member_cities(client, network):
+    """As the directory lists them: the count would not match the list otherwise."""
+    context = client.get("/fi/").context
+
+    assert context["member_city_count"] == 1
+    network["restrictions"][0].delete()
+    assert client.get("/fi/").context["member_city_count"] == 2
+
+
 def test_the_tour_leaves_the_private_citys_week_unannounced(client, network):
     home = client.get("/")
     tour = client.get("/tours/tour/")
