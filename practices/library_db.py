@@ -326,11 +326,12 @@ def match_text_in_postgresql(practices, text):
     """The practices matching the text in any language, and an ordering by relevance.
 
     Each practice's words are stored, stemmed in the practice's own language and word for
-    word, in a ``PracticeSearchDocument`` that the database keeps current (migration
-    0005) and a GIN index searches, so a search reads only the matching practices, never
-    all of them. The visitor's words are stemmed in every language the documents are
-    (a Finnish visitor's "walks" finds an English practice's "walk") and taken word for
-    word (a Swedish term in an English text), all in one query the index answers.
+    word, in a ``PracticeSearchDocument`` that the database keeps current
+    (``practices.search_sql``) and a GIN index searches, so a search reads only the
+    matching practices, never all of them. The visitor's words are stemmed in every
+    language the documents are (a Finnish visitor's "walks" finds an English practice's
+    "walk") and taken word for word (a Swedish term in an English text), all in one query
+    the index answers.
     """
     words = AnyLanguageQuery(
         *(
