@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.core import checks
+from django.core.exceptions import FieldDoesNotExist
 from django.db.migrations.loader import MigrationLoader
 from wagtail.fields import StreamField
 
@@ -53,7 +54,6 @@ def pk(model):
 class Link:
     """A practice's many-to-many relation, through its link table."""
 
-    name: str  # the relation's name on the practice
     through: type
     practice_column: str  # the link table's column of practice ids
     target_column: str  # its column of the related rows' ids
@@ -69,7 +69,6 @@ class Link:
             if foreign_key.many_to_one
         }
         return cls(
-            name=name,
             through=through,
             practice_column=columns[practice],
             target_column=columns[field.related_model],
@@ -98,15 +97,23 @@ class Schema:
         self.page = self.practice._meta.get_field("translation_key").model
         self.locale = self.page._meta.get_field("locale").related_model
 
-    def alias(self, field):
-        """The alias of the table holding a field of the practice: its own or its page's."""
-        return "practice" if field.model is self.practice else "page"
+    def on_page(self, name):
+        """Whether a field of the practice is in its page's table rather than its own."""
+        model = self.practice._meta.get_field(name).model
+        if model not in (self.practice, self.page):
+            raise ValueError(f"{name} is neither the practice's field nor its page's")
+        return model is self.page
 
     def practice_column(self, name):
-        field = self.practice._meta.get_field(name)
-        if field.model not in (self.practice, self.page):
-            raise ValueError(f"{name} is neither the practice's field nor its page's")
-        return f"{self.alias(field)}.{quote(field.column)}"
+        """A field of the practice, from its table ("practice") or its page's ("page")."""
+        alias = "page" if self.on_page(name) else "practice"
+        return f"{alias}.{column(self.practice, name)}"
+
+    def page_join(self):
+        """The practice's page, joined to the practice."""
+        return (
+            f"JOIN {table(self.page)} page ON page.{pk(self.page)} = practice.{pk(self.practice)}"
+        )
 
     def relation(self, name):
         return self.practice._meta.get_field(name)
@@ -237,7 +244,7 @@ RETURNS TABLE (practice_id bigint, document tsvector) LANGUAGE sql STABLE AS $$
             {arguments}
         )
     FROM {table(practice)} practice
-    JOIN {table(schema.page)} page ON page.{pk(schema.page)} = practice.{pk(practice)}
+    {schema.page_join()}
     JOIN {table(schema.locale)} locale
         ON locale.{pk(schema.locale)} = page.{column(schema.page, "locale")}
     {joins}
@@ -252,6 +259,8 @@ def facet_values_sql(schema):
     joins = {}
     linked = []
     for name, facet in LIBRARY_FACETS.items():
+        if schema.on_page(facet.relation or facet.value):
+            joins["page"] = schema.page_join()
         if not facet.relation:
             values.append(f"('{name}', {schema.practice_column(facet.value)})")
         elif facet.many:
@@ -622,7 +631,16 @@ def changes():
 def check_search_sql(app_configs, **kwargs):
     if app_configs is not None and global_apps.get_app_config("practices") not in app_configs:
         return []
-    if not changes():
+    try:
+        differences = changes()
+    except FieldDoesNotExist as error:
+        return [
+            checks.Error(
+                f"A facet or searched text of practices.facets names no field: {error}.",
+                id="practices.E001",
+            )
+        ]
+    if not differences:
         return []
     return [
         checks.Warning(
