@@ -7,7 +7,7 @@ Triggers rewrite the stored values whatever writes the practice or what they dep
 groups (the link tables and the terms' slugs), its city's slug and country, the
 publishing and deleting of its translations, and a new locale.
 
-The rendered SQL is kept, as written, in a migration (``SEARCH_SQL``), so that every
+The rendered SQL is kept, as written, in a migration (``SEARCH_SQL``, ``BACKFILL_SQL``), so that every
 migration installs what the models were when it was written, and
 ``manage.py search_sql_migration`` writes a new one. Once a field the SQL names is
 renamed, or a facet changes, the latest migration's SQL is no longer what ``render()``
@@ -123,24 +123,23 @@ class Schema:
 
 
 def render(apps=global_apps):
-    """The SQL that installs the functions and triggers and brings every practice's
-    stored values in line with them."""
+    """The SQL a migration keeps, by the names of its constants: ``SEARCH_SQL`` installs
+    the functions and triggers, ``BACKFILL_SQL`` brings every practice's stored values in
+    line with them."""
     schema = Schema(apps)
-    return "\n".join(
-        [
-            DROP_SQL,
-            search_words_sql(),
-            search_documents_sql(schema),
-            facet_values_sql(schema),
-            shown_in_sql(schema),
-            refresh_sql(schema),
-            practice_triggers_sql(schema),
-            text_link_triggers_sql(schema),
-            facet_link_triggers_sql(schema),
-            related_row_triggers_sql(schema),
-            backfill_sql(schema),
-        ]
-    )
+    search_sql = [
+        DROP_SQL,
+        search_words_sql(),
+        search_documents_sql(schema),
+        facet_values_sql(schema),
+        shown_in_sql(schema),
+        refresh_sql(schema),
+        practice_triggers_sql(schema),
+        text_link_triggers_sql(schema),
+        facet_link_triggers_sql(schema),
+        related_row_triggers_sql(schema),
+    ]
+    return {"SEARCH_SQL": "\n".join(search_sql), "BACKFILL_SQL": backfill_sql(schema)}
 
 
 DROP_SQL = f"""-- Every function and trigger installed before, by this SQL or an older one.
@@ -585,8 +584,7 @@ EXECUTE FUNCTION {function}();
 
 def backfill_sql(schema):
     practice, page, document = schema.practice, schema.page, schema.document
-    return f"""
--- Every practice's stored values, as the functions above give them.
+    return f"""-- Every practice's stored values, as the functions give them.
 SELECT practices_refresh_search_documents(
     ARRAY(SELECT {pk(practice)} FROM {table(practice)}), true
 );
@@ -617,14 +615,17 @@ def changes():
     """The differences between the SQL the latest migration installs and what the models
     and facets give now, as a unified diff; empty when there are none."""
     migration = latest_migration()
-    installed = sys.modules[migration.__module__].SEARCH_SQL
+    module = sys.modules[migration.__module__]
     return "".join(
-        difflib.unified_diff(
-            installed.splitlines(keepends=True),
-            render().splitlines(keepends=True),
-            fromfile=f"practices/migrations/{migration.name}.py",
-            tofile="practices.search_sql.render()",
+        "".join(
+            difflib.unified_diff(
+                getattr(module, name).splitlines(keepends=True),
+                sql.splitlines(keepends=True),
+                fromfile=f"practices/migrations/{migration.name}.py: {name}",
+                tofile=f"practices.search_sql.render(): {name}",
+            )
         )
+        for name, sql in render().items()
     )
 
 

@@ -438,9 +438,9 @@ $$;
 CREATE TRIGGER practices_city_page_changed AFTER UPDATE OF "slug" ON "wagtailcore_page"
 FOR EACH ROW WHEN (OLD."slug" IS DISTINCT FROM NEW."slug")
 EXECUTE FUNCTION practices_city_page_changed();
+"""
 
-
--- Every practice's stored values, as the functions above give them.
+BACKFILL_SQL = """-- Every practice's stored values, as the functions give them.
 SELECT practices_refresh_search_documents(
     ARRAY(SELECT "page_ptr_id" FROM "practices_practicepage"), true
 );
@@ -457,7 +457,7 @@ ANALYZE "practices_practicesearchdocument";
 def install(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         # No parameters: the driver would take format()'s %I for a placeholder.
-        schema_editor.execute(SEARCH_SQL, None)
+        schema_editor.execute(SEARCH_SQL + BACKFILL_SQL, None)
 
 
 # The hand-written SQL's migrations, and the functions of theirs that install it.

@@ -18,19 +18,26 @@ from importlib import import_module
 
 from django.db import migrations
 
-SEARCH_SQL = """{sql}"""
+SEARCH_SQL = """{SEARCH_SQL}"""
+
+BACKFILL_SQL = """{BACKFILL_SQL}"""
 
 
 def install(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         # No parameters: the driver would take format()'s %I for a placeholder.
-        schema_editor.execute(SEARCH_SQL, None)
+        schema_editor.execute(SEARCH_SQL + BACKFILL_SQL, None)
 
 
 def install_previous(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         previous = import_module("practices.migrations.{previous}")
-        schema_editor.execute(previous.SEARCH_SQL, None)
+        # A field the previous SQL names may get its old name back only when an earlier
+        # migration is undone: PostgreSQL checks the functions when they run, not here,
+        # and the stored values stay as they are until their practices change.
+        schema_editor.execute(
+            "SET LOCAL check_function_bodies = off;\\n" + previous.SEARCH_SQL, None
+        )
 
 
 class Migration(migrations.Migration):
@@ -55,13 +62,13 @@ class Command(BaseCommand):
             self.stdout.write("The migrations install the search SQL the models give.")
             return
         sql = search_sql.render()
-        if '"""' in sql or "\\" in sql:
+        if any('"""' in text or "\\" in text for text in sql.values()):
             raise CommandError("The SQL cannot be written as a plain triple-quoted string.")
         loader = MigrationLoader(None, ignore_no_migrations=True)
         leaf = loader.graph.leaf_nodes("practices")[-1][1]
         number = MigrationAutodetector.parse_number(leaf) + 1
         path = Path(__file__).resolve().parents[2] / "migrations" / f"{number:04d}_search_sql.py"
         path.write_text(
-            TEMPLATE.format(sql=sql, previous=search_sql.latest_migration().name, leaf=leaf)
+            TEMPLATE.format(**sql, previous=search_sql.latest_migration().name, leaf=leaf)
         )
         self.stdout.write(self.style.SUCCESS(f"Wrote {path}"))
