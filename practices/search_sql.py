@@ -7,8 +7,8 @@ Triggers rewrite the stored values whatever writes the practice or what they dep
 groups (the link tables and the terms' slugs), its city's slug and country, the
 publishing and deleting of its translations, and a new locale.
 
-The rendered SQL is kept, as written, in a migration (``SEARCH_SQL``, ``BACKFILL_SQL``), so that every
-migration installs what the models were when it was written, and
+The rendered SQL is kept, as written, in a migration (``SEARCH_SQL``, ``BACKFILL_SQL``),
+so that every migration installs what the models were when it was written, and
 ``manage.py search_sql_migration`` writes a new one. Once a field the SQL names is
 renamed, or a facet changes, the latest migration's SQL is no longer what ``render()``
 gives: the system check below warns (``makemigrations`` and ``manage.py check`` show
