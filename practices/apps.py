@@ -7,9 +7,13 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Good practices")
 
     def ready(self):
+        from django.core import checks
+
         from portal import page_cache
 
-        from . import signal_handlers  # noqa: F401
+        from . import search_sql, signal_handlers  # noqa: F401
+
+        checks.register(search_sql.check_search_sql)
 
         page_cache.lists("portal.homepage", "practices.practicepage")
         # The library's facets and cards show their cities' names and countries.

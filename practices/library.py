@@ -18,19 +18,10 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-# The facets, in the order the library shows them, with their URL parameter names.
-FACETS = {
-    "goal": _("Charter goal"),
-    "theme": _("Capital Code theme"),
-    "country": _("Country"),
-    "city": _("City"),
-    "tag": _("Tag"),
-    "target_group": _("Target group"),
-    "prevention_level": _("Prevention level"),
-    "status": _("Status"),
-    "evidence": _("Evidence"),
-    "language": _("Original language"),
-}
+from .facets import LIBRARY_FACETS
+
+# The facets' legends by URL parameter, in the order the library shows them.
+FACETS = {name: facet.verbose_name for name, facet in LIBRARY_FACETS.items()}
 SORTS = {
     "relevance": _("Relevance"),
     "newest": _("Newest"),

@@ -12,96 +12,21 @@ queries stays the same however many practices, cities and tags there are.
 """
 
 import dataclasses
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, F, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Lower
-from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 
-from cities.models import Country
 from portal.localisation import active_locale
 
+from .facets import LIBRARY_FACETS, STEMMERS
 from .library import MAX_VALUES_PER_FACET, FacetValue, LibraryResult
-from .models import EvidenceLevel, PracticePage, PracticeStatus, PreventionLevel
-
-
-@dataclass(frozen=True)
-class Facet:
-    """Where a facet's values are found, seen from a practice."""
-
-    value: str  # the field holding the value: a slug or a choice
-    relation: str = ""  # the relation to the model holding that field, if not the practice
-    label: str = ""  # the field holding the value's label; choices carry their own
-    number: str = ""  # the field holding the value's number, for facets ordered by it
-    choices: tuple = ()
-    many: bool = False  # whether a practice can have several values
-    order: str = "count"  # "number", "choices", or by count
-
-    def fields(self):
-        return [name for name in (self.value, self.label, self.number) if name]
-
-    def lookups(self):
-        return [f"{self.relation}__{name}" if self.relation else name for name in self.fields()]
-
-    def describe(self, row):
-        """A row of ``fields()`` as value, label and number."""
-        row = dict(zip(self.fields(), row, strict=True))
-        value = row[self.value]
-        label = row[self.label] if self.label else dict(self.choices).get(value, value)
-        return value, str(label), row.get(self.number)
-
-    def condition(self, values):
-        """The practices with any of the values."""
-        lookup = {f"{self.lookups()[0]}__in": values}
-        if self.many:
-            # A subquery rather than a join, so a practice with two of the values is one row.
-            return Q(pk__in=PracticePage.objects.filter(**lookup).values("pk"))
-        return Q(**lookup)
-
-
-FACET_FIELDS = {
-    "goal": Facet(
-        relation="charter_goals",
-        value="slug",
-        label="name",
-        number="number",
-        many=True,
-        order="number",
-    ),
-    "theme": Facet(
-        relation="capital_code_themes",
-        value="slug",
-        label="name",
-        number="number",
-        many=True,
-        order="number",
-    ),
-    "country": Facet(relation="city", value="country", choices=tuple(Country.choices)),
-    "city": Facet(relation="city", value="slug", label="title"),
-    "tag": Facet(relation="tags", value="slug", label="name", many=True),
-    "target_group": Facet(relation="target_groups", value="slug", label="name", many=True),
-    "prevention_level": Facet(
-        value="prevention_level", choices=tuple(PreventionLevel.choices), order="choices"
-    ),
-    "status": Facet(value="status", choices=tuple(PracticeStatus.choices), order="choices"),
-    "evidence": Facet(
-        value="evidence_level", choices=tuple(EvidenceLevel.choices), order="choices"
-    ),
-    "language": Facet(
-        value="original_language",
-        choices=tuple(
-            (code, capfirst(get_language_info(code)["name_translated"]))
-            for code, _name in settings.LANGUAGES
-        ),
-        order="choices",
-    ),
-}
+from .models import PracticePage
 
 
 def search(query):
@@ -113,13 +38,15 @@ def search(query):
         practices, relevance = match_text_in_postgresql(practices, text)
     elif text:
         practices, relevance = match_text_in_search_index(practices, text)
-    selections = {name: values for name, values in query.filters if name in FACET_FIELDS and values}
+    selections = {
+        name: values for name, values in query.filters if name in LIBRARY_FACETS and values
+    }
 
     if connection.vendor == "postgresql":
         counts = count_stored_facets(practices, selections)
     else:
         found = {}
-        for name, facet in FACET_FIELDS.items():
+        for name, facet in LIBRARY_FACETS.items():
             # Each facet counts what a click would give: the results narrowed by every
             # *other* facet's selection.
             others = narrow(practices, {n: v for n, v in selections.items() if n != name})
@@ -127,7 +54,7 @@ def search(query):
         counts = labelled(found)
     facets = {
         name: facet_values(facet, counts[name], selections.get(name, ()))
-        for name, facet in FACET_FIELDS.items()
+        for name, facet in LIBRARY_FACETS.items()
     }
 
     total = count_results(counts["status"], selections.get("status", ()))
@@ -155,9 +82,18 @@ def narrow(practices, selections):
         if connection.vendor == "postgresql":
             condition = Q(search_document__facets__overlap=stored_values(name, values))
         else:
-            condition = FACET_FIELDS[name].condition(values)
+            condition = has_any(LIBRARY_FACETS[name], values)
         practices = practices.filter(condition)
     return practices
+
+
+def has_any(facet, values):
+    """The practices with any of the facet's values."""
+    lookup = {f"{facet.path}__in": values}
+    if facet.many:
+        # A subquery rather than a join, so a practice with two of the values is one row.
+        return Q(pk__in=PracticePage.objects.filter(**lookup).values("pk"))
+    return Q(**lookup)
 
 
 def stored_values(name, values):
@@ -222,14 +158,14 @@ def count_stored_facets(practices, selections):
     params += [f"{name}:" for name in names]
     params += [
         MAX_VALUES_PER_FACET,
-        [name for name, facet in FACET_FIELDS.items() if facet.order != "count"],
+        [name for name, facet in LIBRARY_FACETS.items() if facet.order != "count"],
         [value for values in selected for value in values],
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
 
-    found = {name: {} for name in FACET_FIELDS}
+    found = {name: {} for name in LIBRARY_FACETS}
     for stored, count in rows:
         name, _colon, value = stored.partition(":")
         if name in found:
@@ -259,7 +195,7 @@ def label_values(values_by_facet):
     labels = {}
     terms = []
     for name, values in values_by_facet.items():
-        facet = FACET_FIELDS[name]
+        facet = LIBRARY_FACETS[name]
         if not facet.label:
             labels[name] = {value: facet.describe([value])[1:] for value in values}
             continue
@@ -386,31 +322,21 @@ def ordering(sort, relevance):
     return ["-first_published_at", "-pk"]
 
 
-# PostgreSQL's text-search configurations (stemmer and stop words) of the languages;
-# it has none for Icelandic, which, like any other, is matched word for word.
-TEXT_SEARCH_CONFIGS = {
-    "en": "english",
-    "sv": "swedish",
-    "da": "danish",
-    "nb": "norwegian",
-    "fi": "finnish",
-}
-
-
 def match_text_in_postgresql(practices, text):
     """The practices matching the text in any language, and an ordering by relevance.
 
     Each practice's words are stored, stemmed in the practice's own language and word for
-    word, in a ``PracticeSearchDocument`` that the database keeps current (migration
-    0005) and a GIN index searches, so a search reads only the matching practices, never
-    all of them. The visitor's words are stemmed in every language the documents are
-    (a Finnish visitor's "walks" finds an English practice's "walk") and taken word for
-    word (a Swedish term in an English text), all in one query the index answers.
+    word, in a ``PracticeSearchDocument`` that the database keeps current
+    (``practices.search_sql``) and a GIN index searches, so a search reads only the
+    matching practices, never all of them. The visitor's words are stemmed in every
+    language the documents are (a Finnish visitor's "walks" finds an English practice's
+    "walk") and taken word for word (a Swedish term in an English text), all in one query
+    the index answers.
     """
     words = AnyLanguageQuery(
         *(
             SearchQuery(text, config=config, search_type="websearch")
-            for config in ["simple", *sorted(set(TEXT_SEARCH_CONFIGS.values()))]
+            for config in ["simple", *sorted(set(STEMMERS.values()))]
         )
     )
     practices = practices.filter(Matches(F("search_document__document"), words))

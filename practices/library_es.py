@@ -16,8 +16,9 @@ from wagtail.models import TranslatableMixin
 from portal.localisation import active_locale
 
 from . import library_db, search_index
-from .library import FACETS, LibraryResult
-from .library_db import FACET_FIELDS, facet_values
+from .facets import LIBRARY_FACETS
+from .library import LibraryResult
+from .library_db import facet_values
 from .models import PracticePage
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class PracticeSearch(FacetedSearch):
         name: TermsFacet(
             field=name, size=FACET_BUCKETS, order=[{"_count": "desc"}, {"_key": "asc"}]
         )
-        for name in FACETS
+        for name in LIBRARY_FACETS
     }
 
     def __init__(self, query, language_code, using, index):
@@ -150,8 +151,7 @@ def search_cluster(query):
     practices_by_id = {practice.pk: practice for practice in cards}
 
     facets = {}
-    for name in FACETS:
-        facet = FACET_FIELDS[name]
+    for name, facet in LIBRARY_FACETS.items():
         selected = query.selected(name)
         counts = facet_counts(response, name, selected)
         labels = labelled(facet, list(counts), locale) if counts else {}

@@ -589,16 +589,17 @@ class PracticeSearchDocument(models.Model):
     practice's own language (and word for word), and its facet values, kept up to date by
     the database itself.
 
-    Triggers (migration 0005) rewrite the document whenever the practice, its tags or a
-    tag's name change, so bulk imports and the admin alike keep it current; a GIN index
-    finds the matches without reading every practice. The facets ("goal:<slug>",
-    "country:<code>", ...: the library's URL parameters and values) follow the practice,
-    its goals, themes, target groups, tags and city, and their slugs (migration 0006), so
-    that the library counts every facet in one pass over the matching practices, among
-    them the language of the practice's original ("language:sv"). ``shown_in`` lists the
-    languages whose visitors are shown this translation of the practice rather than
-    another (migration 0007). Elsewhere (SQLite in development) the table stays empty and
-    the library asks Wagtail's search backend and counts facets over the relations instead.
+    Triggers (``practices.search_sql``, rendered from ``practices.facets`` and the models)
+    rewrite the document whenever the practice, its tags or a tag's name change, so bulk
+    imports and the admin alike keep it current; a GIN index finds the matches without
+    reading every practice. The facets ("goal:<slug>", "country:<code>", ...: the
+    library's URL parameters and values) follow the practice, its goals, themes, target
+    groups, tags and city, and their slugs, so that the library counts every facet in one
+    pass over the matching practices, among them the language of the practice's original
+    ("language:sv"). ``shown_in`` lists the languages whose visitors are shown this
+    translation of the practice rather than another. Elsewhere (SQLite in development) the
+    table stays empty and the library asks Wagtail's search backend and counts facets over
+    the relations instead.
     """
 
     practice = models.OneToOneField(

@@ -32,30 +32,11 @@ from elasticsearch.dsl import (
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from wagtail.models import PageLogEntry
 
+from .facets import LIBRARY_FACETS, STEMMERS, TEXT_FIELDS
 from .models import PracticePage
 
 logger = logging.getLogger(__name__)
 
-# Elasticsearch's built-in analyzers with stemming and stop words, by language code.
-# There is none for Icelandic: Icelandic text is searched with the standard analyzer
-# of the main field.
-LANGUAGE_ANALYZERS = {
-    "en": "english",
-    "sv": "swedish",
-    "da": "danish",
-    "nb": "norwegian",
-    "fi": "finnish",
-}
-# The fields the library's text search looks in, with their weights.
-TEXT_FIELDS = {
-    "title": 3,
-    "summary": 2,
-    "body": 1,
-    "problem": 1,
-    "mechanism": 1,
-    "lessons_learned": 1,
-    "tag_text": 1,
-}
 BATCH_SIZE = 500
 # The index a rebuild is filling, in the cache every server shares.
 REBUILDING = "practices:search-index:rebuilding"
@@ -65,48 +46,41 @@ REBUILD_TIMEOUT = 6 * 60 * 60
 
 def _language_text():
     """Text analysed once with the standard analyzer and once per language; a practice
-    is searched through the sub-field of its own language."""
+    is searched through the sub-field of its own language. Icelandic, which has no
+    stemming analyzer, is searched with the standard analyzer of the main field."""
     return Text(
         analyzer="standard",
-        fields={code: Text(analyzer=name) for code, name in LANGUAGE_ANALYZERS.items()},
+        fields={code: Text(analyzer=name) for code, name in STEMMERS.items()},
     )
 
 
 def text_fields(language_code):
     """The text fields to search for a language, weighted, as multi_match wants them:
     analysed in the language, and word for word (a Swedish term in an English text)."""
-    suffixes = [f".{language_code}", ""] if language_code in LANGUAGE_ANALYZERS else [""]
-    return [
-        f"{name}{suffix}^{weight}" for suffix in suffixes for name, weight in TEXT_FIELDS.items()
-    ]
+    suffixes = [f".{language_code}", ""] if language_code in STEMMERS else [""]
+    return [f"{field.name}{suffix}^{field.weight}" for suffix in suffixes for field in TEXT_FIELDS]
 
 
-class PracticeDocument(Document):
+# The searched text and the facets, as practices.facets defines them; a document's fields
+# are the attributes of its class, so these are those of a base class.
+SearchedFields = type(Document)(
+    "SearchedFields",
+    (Document,),
+    {
+        "__module__": __name__,
+        **{field.name: _language_text() for field in TEXT_FIELDS},
+        **{name: Keyword(multi=facet.many) for name, facet in LIBRARY_FACETS.items()},
+    },
+)
+
+
+class PracticeDocument(SearchedFields):
     page_id = Integer()
     locale = Keyword()
-    title = _language_text()
-    summary = _language_text()
-    body = _language_text()
-    problem = _language_text()
-    mechanism = _language_text()
-    lessons_learned = _language_text()
-    # Tag names count as text too, as in the page's Wagtail search fields.
-    tag_text = _language_text()
     title_sort = Keyword(normalizer=normalizer("title_sort", filter=["lowercase"]))
     first_published_at = Date()
-
-    goal = Keyword(multi=True)
-    theme = Keyword(multi=True)
-    country = Keyword()
-    city = Keyword()
     city_title = Keyword()
-    tag = Keyword(multi=True)
     tag_name = Keyword(multi=True)
-    target_group = Keyword(multi=True)
-    prevention_level = Keyword()
-    status = Keyword()
-    evidence = Keyword()
-    language = Keyword()
 
     class Index:
         # One shard keeps the facets' terms counts exact; a library of a few thousand
@@ -133,50 +107,44 @@ def client():
 
 
 def indexable_practices():
+    relations = {facet.relation for facet in LIBRARY_FACETS.values() if facet.relation}
+    relations |= {field.relation for field in TEXT_FIELDS if field.relation}
+    many = {name for name in relations if PracticePage._meta.get_field(name).many_to_many}
     return (
         PracticePage.objects.live()
         .public()
-        .select_related("city", "locale")
-        .prefetch_related("charter_goals", "capital_code_themes", "target_groups", "tags")
+        .select_related("locale", *sorted(relations - many))
+        .prefetch_related(*sorted(many))
     )
 
 
-def _searchable_text(page, name):
-    field = PracticePage._meta.get_field(name)
-    value = getattr(page, name)
-    if hasattr(field, "get_searchable_content"):
-        return "\n".join(str(text) for text in field.get_searchable_content(value))
+def _searchable_text(page, field):
+    if field.relation:
+        items = getattr(page, field.relation).all()
+        return " ".join(sorted(str(getattr(item, field.value)) for item in items))
+    model_field = PracticePage._meta.get_field(field.value)
+    value = getattr(page, field.value)
+    if hasattr(model_field, "get_searchable_content"):
+        return "\n".join(str(text) for text in model_field.get_searchable_content(value))
     return value
 
 
 def practice_document(page):
     """The index document of a practice (one of ``indexable_practices()``)."""
-    tags = sorted(page.tags.all(), key=lambda tag: tag.slug)
+    facets = {}
+    for name, facet in LIBRARY_FACETS.items():
+        values = facet.values_of(page)
+        facets[name] = values if facet.many else next(iter(values), None)
     return PracticeDocument(
         meta={"id": page.pk},
         page_id=page.pk,
         locale=page.locale.language_code,
-        title=page.title,
-        summary=page.summary,
-        body=_searchable_text(page, "body"),
-        problem=_searchable_text(page, "problem"),
-        mechanism=_searchable_text(page, "mechanism"),
-        lessons_learned=_searchable_text(page, "lessons_learned"),
-        tag_text=" ".join(tag.name for tag in tags),
         title_sort=page.title,
         first_published_at=page.first_published_at,
-        goal=sorted(goal.slug for goal in page.charter_goals.all()),
-        theme=sorted(theme.slug for theme in page.capital_code_themes.all()),
-        country=page.city.country,
-        city=page.city.slug,
         city_title=page.city.title,
-        tag=[tag.slug for tag in tags],
-        tag_name=[tag.name for tag in tags],
-        target_group=sorted(group.slug for group in page.target_groups.all()),
-        prevention_level=page.prevention_level or None,
-        status=page.status,
-        evidence=page.evidence_level,
-        language=page.original_language,
+        tag_name=sorted(tag.name for tag in page.tags.all()),
+        **{field.name: _searchable_text(page, field) for field in TEXT_FIELDS},
+        **facets,
     )
 
 

@@ -10,9 +10,10 @@ from wagtail.models import Locale, PageViewRestriction
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage, Country
 from portal.models import CharterGoal
+from practices.facets import STEMMERS
 from practices.factories import PracticePageFactory
 from practices.library import MAX_VALUES_PER_FACET, LibraryQuery
-from practices.library_db import TEXT_SEARCH_CONFIGS, search
+from practices.library_db import search
 from practices.models import PracticePage, PracticeStatus
 
 from .library_cases import CASES, build_library
@@ -341,11 +342,11 @@ def test_punctuation_in_the_text_never_breaks_the_search(library, text, total):
 
 
 def test_each_language_has_its_text_search_configuration():
-    assert TEXT_SEARCH_CONFIGS["sv"] == "swedish"
-    assert TEXT_SEARCH_CONFIGS["nb"] == "norwegian"
-    assert TEXT_SEARCH_CONFIGS["fi"] == "finnish"
+    assert STEMMERS["sv"] == "swedish"
+    assert STEMMERS["nb"] == "norwegian"
+    assert STEMMERS["fi"] == "finnish"
     # PostgreSQL has no Icelandic stemmer: words are matched as they are written.
-    assert "is" not in TEXT_SEARCH_CONFIGS
+    assert "is" not in STEMMERS
 
 
 def test_a_status_selection_counts_the_results_of_those_statuses(library):

@@ -1,0 +1,118 @@
+"""The library's search SQL on PostgreSQL is rendered from the models and the facets
+(``practices.search_sql``), and the migrations install what they give now: a field the
+SQL names renamed without a migration that installs the SQL again fails here, not at a
+publish."""
+
+import dataclasses
+import re
+
+import pytest
+from django.db import connection, migrations
+from django.db.migrations.loader import MigrationLoader
+from django.utils.module_loading import import_string
+
+from practices import search_sql
+from practices.facets import LIBRARY_FACETS, TEXT_FIELDS
+
+# Reading the migrations reads the database: wagtail-localize's first migration asks it
+# which of Wagtail's migrations have run.
+pytestmark = pytest.mark.django_db
+
+
+def renamed(app_label, model_name, name, column):
+    """The project's models as the migrations leave them, but for a field's column:
+    what renaming the field (and the path naming it in ``practices.facets``) does."""
+    state = MigrationLoader(None, ignore_no_migrations=True).project_state()
+    field = state.models[app_label, model_name].fields[name]
+    _name, path, args, kwargs = field.deconstruct()
+    field = import_string(path)(*args, **{**kwargs, "db_column": column})
+    migrations.AlterField(model_name, name, field).state_forwards(app_label, state)
+    return state.apps
+
+
+def test_the_migrations_install_the_search_sql_the_models_and_facets_give():
+    differences = search_sql.changes()
+
+    assert not differences, (
+        "Run `manage.py search_sql_migration` to write a migration that installs it:\n"
+        + differences
+    )
+
+
+@pytest.mark.parametrize(
+    ("app_label", "model_name", "name", "column"),
+    [
+        # A facet on the practice, a facet on its city, a word of its document, a
+        # facet's related term, the language of a page, and the stored facets.
+        ("practices", "practicepage", "evidence_level", "evidence_grade"),
+        ("cities", "citypage", "country", "nation"),
+        ("practices", "practicepage", "mechanism", "how_it_works"),
+        ("portal", "chartergoal", "slug", "code"),
+        ("wagtailcore", "page", "translation_key", "translation_group"),
+        ("practices", "practicesearchdocument", "facets", "facet_values"),
+    ],
+)
+def test_a_renamed_column_is_named_anew_in_the_sql(app_label, model_name, name, column):
+    sql = search_sql.render(renamed(app_label, model_name, name, column))
+
+    assert sql != search_sql.render()
+    assert f'"{column}"' in sql["SEARCH_SQL"]
+
+
+def test_the_system_check_warns_when_the_migrations_install_other_sql(monkeypatch):
+    assert search_sql.check_search_sql(None) == []
+    models = renamed("practices", "practicepage", "status", "state")
+    render = search_sql.render
+    monkeypatch.setattr(search_sql, "render", lambda: render(models))
+
+    (warning,) = search_sql.check_search_sql(None)
+
+    assert warning.id == "practices.W001"
+    assert "+                ('status', practice.\"state\")" in search_sql.changes()
+
+
+def test_the_system_check_fails_when_a_facet_names_no_field(monkeypatch):
+    evidence = LIBRARY_FACETS["evidence"]
+    facets = {**LIBRARY_FACETS, "evidence": dataclasses.replace(evidence, path="evidence_grade")}
+    monkeypatch.setattr(search_sql, "LIBRARY_FACETS", facets)
+
+    (error,) = search_sql.check_search_sql(None)
+
+    assert error.id == "practices.E001"
+    assert "evidence_grade" in error.msg
+
+
+def test_every_facet_and_every_searched_text_is_in_the_sql():
+    sql = search_sql.render()["SEARCH_SQL"]
+
+    for name, facet in LIBRARY_FACETS.items():
+        assert f"'{name}'" in sql
+        assert f'"{facet.value}"' in sql
+    for field in TEXT_FIELDS:
+        assert f'"{field.value}"' in sql
+
+
+def created(sql, kind):
+    return set(re.findall(rf"CREATE {kind} (practices_\w+)", sql))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL is PostgreSQL's")
+def test_the_database_has_exactly_the_functions_and_triggers_the_sql_creates():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT proname FROM pg_proc WHERE starts_with(proname, %s) "
+            "AND pronamespace = current_schema()::regnamespace",
+            [search_sql.PREFIX],
+        )
+        functions = {name for (name,) in cursor.fetchall()}
+        cursor.execute(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND starts_with(tgname, %s)",
+            [search_sql.PREFIX],
+        )
+        triggers = {name for (name,) in cursor.fetchall()}
+
+    sql = search_sql.render()["SEARCH_SQL"]
+    # None of the hand-written SQL's functions and triggers is left over (its
+    # practices_links_changed, practices_city_renamed, ...).
+    assert functions == created(sql, "FUNCTION")
+    assert triggers == created(sql, "TRIGGER")
