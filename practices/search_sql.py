@@ -337,18 +337,23 @@ def refresh_sql(schema):
     page, practice = schema.page, schema.practice
     return f"""
 -- With `create` false only existing documents are rewritten: a tag removed while its
--- practice is being deleted must not bring the deleted practice's document back.
+-- practice is being deleted must not bring the deleted practice's document back. A
+-- document that would not change is not written (the backfill of every practice after a
+-- migration would otherwise leave a dead copy of each row, and the search slow, until
+-- the next vacuum).
 CREATE FUNCTION practices_refresh_search_documents(practice_ids bigint[], "create" boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF "create" THEN
-        INSERT INTO {table(document)} ({", ".join(stored.values())})
+        INSERT INTO {table(document)} AS stored ({", ".join(stored.values())})
         SELECT words.practice_id, words.document, facets.facets
         FROM practices_search_documents(practice_ids) words
         JOIN practices_facet_values(practice_ids) facets USING (practice_id)
         ON CONFLICT ({stored["practice"]}) DO UPDATE
         SET {stored["document"]} = EXCLUDED.{stored["document"]},
-            {stored["facets"]} = EXCLUDED.{stored["facets"]};
+            {stored["facets"]} = EXCLUDED.{stored["facets"]}
+        WHERE (stored.{stored["document"]}, stored.{stored["facets"]})
+            IS DISTINCT FROM (EXCLUDED.{stored["document"]}, EXCLUDED.{stored["facets"]});
     ELSE
         UPDATE {table(document)} stored
         SET {stored["document"]} = new.document, {stored["facets"]} = new.facets
@@ -357,7 +362,9 @@ BEGIN
             FROM practices_search_documents(practice_ids) words
             JOIN practices_facet_values(practice_ids) facets USING (practice_id)
         ) new
-        WHERE stored.{stored["practice"]} = new.practice_id;
+        WHERE stored.{stored["practice"]} = new.practice_id
+            AND (stored.{stored["document"]}, stored.{stored["facets"]})
+                IS DISTINCT FROM (new.document, new.facets);
     END IF;
 END
 $$;

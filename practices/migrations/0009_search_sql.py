@@ -149,18 +149,23 @@ $$;
 
 
 -- With `create` false only existing documents are rewritten: a tag removed while its
--- practice is being deleted must not bring the deleted practice's document back.
+-- practice is being deleted must not bring the deleted practice's document back. A
+-- document that would not change is not written (the backfill of every practice after a
+-- migration would otherwise leave a dead copy of each row, and the search slow, until
+-- the next vacuum).
 CREATE FUNCTION practices_refresh_search_documents(practice_ids bigint[], "create" boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF "create" THEN
-        INSERT INTO "practices_practicesearchdocument" ("practice_id", "document", "facets")
+        INSERT INTO "practices_practicesearchdocument" AS stored ("practice_id", "document", "facets")
         SELECT words.practice_id, words.document, facets.facets
         FROM practices_search_documents(practice_ids) words
         JOIN practices_facet_values(practice_ids) facets USING (practice_id)
         ON CONFLICT ("practice_id") DO UPDATE
         SET "document" = EXCLUDED."document",
-            "facets" = EXCLUDED."facets";
+            "facets" = EXCLUDED."facets"
+        WHERE (stored."document", stored."facets")
+            IS DISTINCT FROM (EXCLUDED."document", EXCLUDED."facets");
     ELSE
         UPDATE "practices_practicesearchdocument" stored
         SET "document" = new.document, "facets" = new.facets
@@ -169,7 +174,9 @@ BEGIN
             FROM practices_search_documents(practice_ids) words
             JOIN practices_facet_values(practice_ids) facets USING (practice_id)
         ) new
-        WHERE stored."practice_id" = new.practice_id;
+        WHERE stored."practice_id" = new.practice_id
+            AND (stored."document", stored."facets")
+                IS DISTINCT FROM (new.document, new.facets);
     END IF;
 END
 $$;
