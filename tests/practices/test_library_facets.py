@@ -256,9 +256,10 @@ def test_every_facet_is_counted_in_one_query_and_labelled_in_one_more(home):
     labels = [statement for statement in sql if '"taggit_tag"."name"' in statement]
     assert (len(counts), len(labels)) == (1, 1)
     assert not [statement for statement in sql if "COUNT(DISTINCT" in statement]
-    # The permissions (public()), the locale, the counts, the labels, the page of
-    # practices and the goals of its cards.
-    assert len(sql) == 6
+    # The permissions (public()), the locale, the visitor's words read in every language
+    # (practices.library_db.visitor_words), the counts, the labels, the page of practices
+    # and the goals of its cards.
+    assert len(sql) == 7
     assert result.total == 2
     goals = {value.value: (value.label, value.count) for value in result.facets["goal"]}
     assert goals["safe-urban-spaces"] == ("Safe urban spaces", 2)
