@@ -32,3 +32,17 @@ def test_a_city_with_all_its_practices_shown_has_no_link_to_more(client, section
 
     assert "Nightwalks with the police" in html
     assert "practices from Oslo" not in html
+
+
+def test_a_new_city_without_picture_or_text_shows_its_drawing_beside_the_facts(client, section):
+    """As approval leaves it: no empty column beside the facts (issue 23)."""
+    lund = CityPageFactory(parent=section(CityIndexPage), title="Lund", slug="lund", body=[])
+    assert not lund.hero_image
+
+    html = client.get(lund.url).content.decode()
+    beside_facts = html.split('class="container with-aside"', 1)[1].split(
+        'aria-labelledby="city-facts"'
+    )[0]
+
+    assert 'class="hero-image hero-image--drawn"' in beside_facts
+    assert '<svg class="illustration"' in beside_facts
