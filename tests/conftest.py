@@ -80,9 +80,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # page. Django keeps it in an attribute of the connection, without public API.
         for connection in connections.all(initialized_only=True):
             if hasattr(connection, "_test_serialized_contents"):
-                connection._test_serialized_contents = (
-                    connection.creation.serialize_db_to_string()
-                )
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 def pytest_collection_modifyitems(items):
