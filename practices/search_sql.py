@@ -340,15 +340,17 @@ def refresh_sql(schema):
 -- practice is being deleted must not bring the deleted practice's document back. A
 -- document that would not change is not written (the backfill of every practice after a
 -- migration would otherwise leave a dead copy of each row, and the search slow, until
--- the next vacuum).
+-- the next vacuum). A new document is written with its languages at once: set after,
+-- they left a dead copy of every new practice's row, and the table twice its size.
 CREATE FUNCTION practices_refresh_search_documents(practice_ids bigint[], "create" boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF "create" THEN
-        INSERT INTO {table(document)} AS stored ({", ".join(stored.values())})
-        SELECT words.practice_id, words.document, facets.facets
+        INSERT INTO {table(document)} AS stored ({", ".join(stored.values())}, {shown_in})
+        SELECT words.practice_id, words.document, facets.facets, languages.shown_in
         FROM practices_search_documents(practice_ids) words
         JOIN practices_facet_values(practice_ids) facets USING (practice_id)
+        JOIN practices_shown_in(practice_ids) languages USING (practice_id)
         ON CONFLICT ({stored["practice"]}) DO UPDATE
         SET {stored["document"]} = EXCLUDED.{stored["document"]},
             {stored["facets"]} = EXCLUDED.{stored["facets"]}
