@@ -154,11 +154,14 @@ CREATE FUNCTION practices_refresh_search_documents(practice_ids bigint[], "creat
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF "create" THEN
+        -- The languages apart (MATERIALIZED), as practices_refresh_shown_in reads them:
+        -- joined in, the planner ran their subquery once per practice over every page.
+        WITH languages AS MATERIALIZED (SELECT * FROM practices_shown_in(practice_ids))
         INSERT INTO "practices_practicesearchdocument" AS stored ("practice_id", "document", "facets", "shown_in")
         SELECT words.practice_id, words.document, facets.facets, languages.shown_in
         FROM practices_search_documents(practice_ids) words
         JOIN practices_facet_values(practice_ids) facets USING (practice_id)
-        JOIN practices_shown_in(practice_ids) languages USING (practice_id)
+        JOIN languages USING (practice_id)
         ON CONFLICT ("practice_id") DO UPDATE
         SET "document" = EXCLUDED."document",
             "facets" = EXCLUDED."facets"
