@@ -230,16 +230,31 @@ def measure(server, path, args, script, threads=None, connections=None):
 
 def settle(server, most=60):
     """Wait until the server has answered what wrk left in its queue, so that the next
-    measurement does not share the machine with it."""
+    measurement does not share the machine with it: its workers idle, and no query of
+    theirs still running in PostgreSQL (a worker waiting for a slow query uses no CPU of
+    its own; one visitor's search measured after the library under load waited seconds
+    for the library's queued queries)."""
     deadline = time.monotonic() + most
     before = server.cpu_seconds()
     while time.monotonic() < deadline:
         time.sleep(0.5)
         now = server.cpu_seconds()
         # Under a tenth of a core: idle but for the workers' heartbeat.
-        if now - before < 0.05:
+        if now - before < 0.05 and not queries_running():
             return
         before = now
+
+
+def queries_running():
+    """The number of other sessions' queries running in the benchmark's database."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND state = 'active' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
 
 
 def combine(runs):
