@@ -338,6 +338,26 @@ def match_text_in_postgresql(practices, text):
     return practices, SearchRank(F("search_document__document"), words).desc()
 
 
+def ranked_page(practices, relevance, start, stop):
+    """The ids of the practices from ``start`` to ``stop`` by relevance (most relevant
+    first, then the newest id), and how many match in all, in one query: counted apart,
+    every match was read twice (at 100,000 practices, "walk" 505 ms against 216). The
+    ranking is done on ids alone, so only the page's practices are read whole, by id.
+    The total is None when the page lies beyond the matches."""
+    ranked = practices.order_by().annotate(relevance=relevance.expression).values("pk", "relevance")
+    sql, params = ranked.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT pk, count(*) OVER () FROM ({sql}) AS ranked"  # noqa: S608 (the ORM's SQL)
+            " ORDER BY relevance DESC, pk DESC LIMIT %s OFFSET %s",
+            [*params, stop - start, start],
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return [], None
+    return [pk for pk, _total in rows], rows[0][1]
+
+
 def visitor_words(text):
     """The visitor's words read in every language the documents are stemmed in, and word
     for word, as the text of one full-text query that matches where any reading does.

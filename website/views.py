@@ -11,7 +11,7 @@ from wagtail.models import Page, get_page_models
 
 from portal import page_cache, site_structure
 from portal.querysets import PortalPageQuerySet
-from practices.library_db import match_text_in_postgresql
+from practices.library_db import match_text_in_postgresql, ranked_page
 from practices.models import PracticePage
 
 RESULTS_PER_PAGE = 10
@@ -31,10 +31,10 @@ def search(request):
     results = results_page(Page.objects.none(), number)
     if query:
         try:
-            results = results_page(site_search(query), number)
+            results = results_page(site_search(query, number), number)
         except (ApiError, TransportError):
             logger.exception("Site search answers from the database: Elasticsearch failed")
-            results = results_page(site_search(query, backend=FALLBACK_BACKEND), number)
+            results = results_page(site_search(query, number, backend=FALLBACK_BACKEND), number)
     # Any publish may change the results, and so may a view restriction, which changes
     # the site's structure (as the menu on the page does): stored until either happens.
     page_cache.tag_response(request, page_cache.ANY_CONTENT, site_structure.TAG)
@@ -50,14 +50,15 @@ def results_page(results, number):
     return page
 
 
-def site_search(text, backend="default"):
+def site_search(text, number=None, backend="default"):
     """Every live page matching the text, each once: in the visitor's language where it
     is translated, else in its original language (``in_visitor_language``).
 
     On PostgreSQL, practices (nearly all of the content) are matched by the library's
     stored documents, stemmed in their own language, so a Swedish search for "häst" finds
     "hästar"; they come first, most relevant first, followed by the other pages from
-    Wagtail's search backend. Elsewhere Wagtail's backend searches every page."""
+    Wagtail's search backend. Elsewhere Wagtail's backend searches every page. ``number``
+    is the page of results the visitor asked for, read with the count of practices."""
     # Pages of every type, private sections known from the site's structure: Wagtail's
     # own Page queryset reads the view restrictions again.
     pages = PortalPageQuerySet(Page).live().public().in_visitor_language()
@@ -73,9 +74,16 @@ def site_search(text, backend="default"):
     )
     others = pages.filter(content_type__in=page_types_other_than(PracticePage))
     return PracticesThenPages(
-        practices.order_by(relevance, "-pk"),
+        practices,
+        relevance,
         searchable(others).specific().search(words, backend=backend),
+        wanted=page_number(number),
     )
+
+
+def page_number(number):
+    """The page of results asked for, as the paginator will read it; 1 when it is none."""
+    return int(number) if str(number).isdigit() and int(number) > 0 else 1
 
 
 def searchable(pages):
@@ -98,16 +106,30 @@ def page_types_other_than(excluded):
 
 class PracticesThenPages:
     """Two result lists read as one for the paginator, each fetched only as far as the
-    requested page needs."""
+    requested page needs. The paginator counts first: the practices of the page asked for
+    (``wanted``) are found with their count, in one query (``ranked_page``)."""
 
-    def __init__(self, practices, pages):
+    def __init__(self, practices, relevance, pages, wanted=1):
         self.practices = practices
+        self.relevance = relevance
         self.pages = pages
+        self.wanted_start = (wanted - 1) * RESULTS_PER_PAGE
+        self.wanted_ids = None
         self._practice_count = None
 
     def practice_count(self):
         if self._practice_count is None:
-            self._practice_count = self.practices.count()
+            ids, total = ranked_page(
+                self.practices,
+                self.relevance,
+                self.wanted_start,
+                self.wanted_start + RESULTS_PER_PAGE,
+            )
+            if total is None:
+                total = self.practices.count()
+            else:
+                self.wanted_ids = ids
+            self._practice_count = total
         return self._practice_count
 
     def count(self):
@@ -123,7 +145,13 @@ class PracticesThenPages:
         first = self.practice_count()
         found = []
         if start < first:
-            found += list(self.practices[start : min(stop, first)])
+            found += self.practices_from(start, min(stop, first))
         if stop > first:
             found += list(self.pages[max(start - first, 0) : stop - first])
         return found
+
+    def practices_from(self, start, stop):
+        if start == self.wanted_start and self.wanted_ids is not None:
+            by_id = PracticePage.objects.in_bulk(self.wanted_ids)
+            return [by_id[pk] for pk in self.wanted_ids[: stop - start] if pk in by_id]
+        return list(self.practices.order_by(self.relevance, "-pk")[start:stop])

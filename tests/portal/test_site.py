@@ -8,6 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage, CityPage
+from portal.factories import StandardPageFactory
 from portal.models import HomePage
 from practices.factories import PracticePageFactory
 from practices.models import PracticePage
@@ -52,6 +53,34 @@ def test_search_finds_pages_by_their_words(client, home):
     assert "Safety walks at the central station" in response.content.decode()
     nothing = client.get(reverse("search"), {"q": "zebracrossingxyz"})
     assert "Safety walks at the central station" not in nothing.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "fi"])
+def test_search_pages_list_every_result_once_practices_first(client, home, section, language):
+    """Ten results a page, each result on one page only (on PostgreSQL the practices by
+    relevance, then the other pages); a page number past the end shows the last page."""
+    city = CityPageFactory(parent=section(CityIndexPage), title="Tampere", slug="tampere")
+    practices = [
+        PracticePageFactory(parent=city, title=f"Lantern walk {number}", slug=f"lantern-{number}")
+        for number in range(13)
+    ]
+    StandardPageFactory(parent=home, title="Lantern evenings", slug="lantern-evenings")
+    prefix = "" if language == "en" else f"/{language}"
+
+    def titles(number):
+        response = client.get(f"{prefix}/search/", {"q": "lantern", "page": number})
+        results = response.context["results"]
+        return results.paginator.count, [result.title for result in results]
+
+    total, first = titles(1)
+    _total, second = titles(2)
+    _total, past_the_end = titles(99)
+
+    assert total == 14
+    assert len(first) == 10
+    expected = [*(practice.title for practice in practices), "Lantern evenings"]
+    assert sorted(first + second) == sorted(expected)
+    assert past_the_end == second
 
 
 def test_search_leaves_out_pages_in_private_sections(client, home, section):
