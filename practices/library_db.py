@@ -31,7 +31,7 @@ from .models import PracticePage
 
 def search(query):
     """Answer a LibraryQuery: one page of practices, the total, and every facet's values."""
-    practices = PracticePage.objects.live().public().in_visitor_language()
+    practices = PracticePage.objects.public().live_in_visitor_language()
     relevance = None
     text = query.text.strip()
     if text and connection.vendor == "postgresql":

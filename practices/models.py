@@ -183,10 +183,19 @@ class PracticePageQuerySet(PortalPageQuerySet):
         """Each practice once, as ``PortalPageQuerySet.in_visitor_language`` chooses it;
         on PostgreSQL from the languages stored with each practice's search document
         (``PracticeSearchDocument.shown_in``), so the library does not compare every
-        practice with all of its translations at each request."""
+        practice with all of its translations at each request. There it also leaves out
+        the practices that are not live (shown in no language)."""
         if connections[self.db].vendor != "postgresql":
             return super().in_visitor_language()
         return self.filter(search_document__shown_in__contains=[active_locale().language_code])
+
+    def live_in_visitor_language(self):
+        """The live practices, each once in the visitor's language; on PostgreSQL without
+        reading the page table (``in_visitor_language``), which the library's counts over
+        every matching practice would otherwise join in full."""
+        if connections[self.db].vendor != "postgresql":
+            return self.live().in_visitor_language()
+        return self.in_visitor_language()
 
     def newest(self):
         return self.order_by("-first_published_at", "-pk")
@@ -597,9 +606,9 @@ class PracticeSearchDocument(models.Model):
     groups, tags and city, and their slugs, so that the library counts every facet in one
     pass over the matching practices, among them the language of the practice's original
     ("language:sv"). ``shown_in`` lists the languages whose visitors are shown this
-    translation of the practice rather than another. Elsewhere (SQLite in development) the
-    table stays empty and the library asks Wagtail's search backend and counts facets over
-    the relations instead.
+    translation of the practice rather than another (none while it is not live). Elsewhere
+    (SQLite in development) the table stays empty and the library asks Wagtail's search
+    backend and counts facets over the relations instead.
     """
 
     practice = models.OneToOneField(

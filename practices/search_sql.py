@@ -304,9 +304,10 @@ $$;
 
 def shown_in_sql(schema):
     """The languages whose visitors are shown each practice: the same rule as
-    PortalPageQuerySet.in_visitor_language, a page is shown in its own language, and in
-    every language none of its live translations is in, if it is the first of them (the
-    original, or the oldest translation still live)."""
+    PortalPageQuerySet.in_visitor_language, a live page is shown in its own language, and
+    in every language none of its live translations is in, if it is the first of them (the
+    original, or the oldest translation still live). A page that is not live is shown in
+    none, so the library need not read the page table to leave it out."""
     page, locale = schema.page, schema.locale
     page_id, locale_id = pk(page), pk(locale)
     page_locale = column(page, "locale")
@@ -316,12 +317,13 @@ CREATE FUNCTION practices_shown_in(practice_ids bigint[])
 RETURNS TABLE (practice_id bigint, shown_in text[]) LANGUAGE sql STABLE AS $$
     SELECT page.{page_id}, ARRAY(
         SELECT locale.{column(locale, "language_code")} FROM {table(locale)} locale
-        WHERE locale.{locale_id} = page.{page_locale} OR NOT EXISTS (
+        WHERE page.{column(page, "live")}
+            AND (locale.{locale_id} = page.{page_locale} OR NOT EXISTS (
             SELECT FROM {table(page)} other
             WHERE other.{key} = page.{key} AND other.{column(page, "live")}
                 AND other.{page_id} <> page.{page_id}
                 AND (other.{page_locale} = locale.{locale_id} OR other.{page_id} < page.{page_id})
-        )
+        ))
         ORDER BY 1
     )
     FROM {table(page)} page

@@ -70,7 +70,7 @@ def site_search(text, number=None, backend="default"):
     # PostgreSQL refuses NUL in any text parameter.
     text = text.replace("\x00", "")
     practices, relevance = match_text_in_postgresql(
-        PracticePage.objects.live().public().in_visitor_language(), text
+        PracticePage.objects.public().live_in_visitor_language(), text
     )
     others = pages.filter(content_type__in=page_types_other_than(PracticePage))
     return PracticesThenPages(

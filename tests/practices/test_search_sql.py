@@ -17,7 +17,7 @@ from cities.models import CityIndexPage
 from practices import search_sql
 from practices.facets import LIBRARY_FACETS, TEXT_FIELDS
 from practices.factories import PracticePageFactory
-from practices.models import PracticeSearchDocument
+from practices.models import PracticePage, PracticeSearchDocument
 
 # Reading the migrations reads the database: wagtail-localize's first migration asks it
 # which of Wagtail's migrations have run.
@@ -227,3 +227,26 @@ def test_a_document_larger_than_two_kilobytes_stays_in_its_row(section):
 
     assert 2048 < row_size < 8000
     assert moved_out == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL is PostgreSQL's")
+def test_a_practice_that_is_not_live_is_shown_in_no_language(section):
+    """The library leaves out what is not live by the stored languages alone, without
+    reading the page table."""
+    city = CityPageFactory(parent=section(CityIndexPage), title="Oulu", slug="oulu")
+    practice = PracticePageFactory(parent=city)
+
+    def shown_in():
+        return PracticeSearchDocument.objects.get(practice=practice).shown_in
+
+    def listed():
+        return PracticePage.objects.public().live_in_visitor_language().filter(pk=practice.pk)
+
+    assert shown_in() == sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+    practice.unpublish()
+    assert shown_in() == []
+    assert not listed().exists()
+    practice.save_revision().publish()
+    assert shown_in() == sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+    assert listed().exists()
