@@ -31,6 +31,6 @@ def allow_out_of_line(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("practices", "0010_search_sql")]
+    dependencies = [("practices", "0009_search_sql")]
 
     operations = [migrations.RunPython(keep_in_row, allow_out_of_line)]

@@ -1,6 +1,6 @@
 """The library's search SQL on PostgreSQL, as practices.search_sql rendered it
 from the models and practices.facets when this migration was written (manage.py
-search_sql_migration). Going back installs the SQL of 0010_search_sql.
+search_sql_migration). Going back installs the SQL of 0009_search_sql.
 """
 
 from importlib import import_module
@@ -471,7 +471,7 @@ def install(apps, schema_editor):
 
 def install_previous(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        previous = import_module("practices.migrations.0010_search_sql")
+        previous = import_module("practices.migrations.0009_search_sql")
         # A field the previous SQL names may get its old name back only when an earlier
         # migration is undone: PostgreSQL checks the functions when they run, not here,
         # and the stored values stay as they are until their practices change.
