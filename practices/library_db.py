@@ -26,7 +26,7 @@ from portal.localisation import active_locale
 
 from .facets import LIBRARY_FACETS, STEMMERS
 from .library import MAX_VALUES_PER_FACET, FacetValue, LibraryResult
-from .models import PracticePage
+from .models import PracticePage, PracticeSearchDocument
 
 
 def search(query):
@@ -34,17 +34,22 @@ def search(query):
     practices = PracticePage.objects.public().live_in_visitor_language()
     relevance = None
     text = query.text.strip()
-    if text and connection.vendor == "postgresql":
-        practices, relevance = match_text_in_postgresql(practices, text)
-    elif text:
-        practices, relevance = match_text_in_search_index(practices, text)
     selections = {
         name: values for name, values in query.filters if name in LIBRARY_FACETS and values
     }
 
     if connection.vendor == "postgresql":
-        counts = count_stored_facets(practices, selections)
+        # The facets are counted over the search documents alone, the page of results
+        # read from the practices: the same conditions, on either side of the relation.
+        documents = PracticeSearchDocument.objects.shown_to_visitor()
+        if text:
+            words = search_words(text)
+            practices, relevance = match_words(practices, words, "search_document__document")
+            documents, _relevance = match_words(documents, words, "document")
+        counts = count_stored_facets(documents, selections)
     else:
+        if text:
+            practices, relevance = match_text_in_search_index(practices, text)
         found = {}
         for name, facet in LIBRARY_FACETS.items():
             # Each facet counts what a click would give: the results narrowed by every
@@ -122,11 +127,11 @@ WHERE place <= %s OR split_part(value, ':', 1) = ANY(%s::text[]) OR value = ANY(
 """
 
 
-def count_stored_facets(practices, selections):
+def count_stored_facets(documents, selections):
     """Every facet's values with their labels, numbers and counts, as count_values gives
-    them, in two queries: the counts of all facets at once from the stored facet values,
-    then the labels of the values listed."""
-    matching = practices.order_by().values("search_document__facets")
+    them, in two queries: the counts of all facets at once from the matching search
+    documents' stored facet values, then the labels of the values listed."""
+    matching = documents.order_by().values("facets")
     matching_sql, matching_params = matching.query.sql_with_params()
     names = list(selections)
     selected = [stored_values(name, selections[name]) for name in names]
@@ -322,8 +327,9 @@ def ordering(sort, relevance):
     return ["-first_published_at", "-pk"]
 
 
-def match_text_in_postgresql(practices, text):
-    """The practices matching the text in any language, and an ordering by relevance.
+def search_words(text):
+    """The text as a full-text query that matches the practices' search documents in any
+    language.
 
     Each practice's words are stored, stemmed in the practice's own language and word for
     word, in a ``PracticeSearchDocument`` that the database keeps current
@@ -333,25 +339,37 @@ def match_text_in_postgresql(practices, text):
     "walk") and taken word for word (a Swedish term in an English text), all in one query
     the index answers.
     """
-    words = Cast(Value(visitor_words(text)), SearchQueryField())
-    practices = practices.filter(Matches(F("search_document__document"), words))
-    return practices, SearchRank(F("search_document__document"), words).desc()
+    return Cast(Value(visitor_words(text)), SearchQueryField())
 
 
-def ranked_page(practices, relevance, start, stop):
-    """The ids of the practices from ``start`` to ``stop`` by relevance (most relevant
-    first, then the newest id), and how many match in all, in one query: counted apart,
-    every match was read twice (at 100,000 practices, "walk" 505 ms against 216). The
-    ranking is done on ids alone, so only the page's practices are read whole, by id.
-    The total is None when the page lies beyond the matches."""
-    ranked = practices.order_by().annotate(relevance=relevance.expression).values("pk", "relevance")
+def match_words(queryset, words, document):
+    """The rows whose search document (the lookup ``document``: "document" from the
+    documents, "search_document__document" from the practices) matches the words, and an
+    ordering by relevance."""
+    matching = queryset.filter(Matches(F(document), words))
+    return matching, SearchRank(F(document), words).desc()
+
+
+# The ranking is materialised as (id, relevance) pairs, so that the documents are read
+# once, and not carried through the sort or the count (at 100,000 practices they spilled
+# to disk).
+RANKED_PAGE_SQL = """
+WITH ranked AS MATERIALIZED ({ranked})
+SELECT pk, (SELECT count(*) FROM ranked) FROM ranked
+ORDER BY relevance DESC, pk DESC LIMIT %s OFFSET %s
+"""
+
+
+def ranked_page(documents, relevance, start, stop):
+    """The ids of the practices whose documents are from ``start`` to ``stop`` by
+    relevance (most relevant first, then the newest id), and how many match in all, in
+    one query over the documents alone: counted apart, every match was read twice (at
+    100,000 practices, "walk" 505 ms against 216). Only the page's practices are then read
+    whole, by id. The total is None when the page lies beyond the matches."""
+    ranked = documents.order_by().annotate(relevance=relevance.expression).values("pk", "relevance")
     sql, params = ranked.query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT pk, count(*) OVER () FROM ({sql}) AS ranked"  # noqa: S608 (the ORM's SQL)
-            " ORDER BY relevance DESC, pk DESC LIMIT %s OFFSET %s",
-            [*params, stop - start, start],
-        )
+        cursor.execute(RANKED_PAGE_SQL.format(ranked=sql), [*params, stop - start, start])
         rows = cursor.fetchall()
     if not rows:
         return [], None

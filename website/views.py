@@ -11,8 +11,8 @@ from wagtail.models import Page, get_page_models
 
 from portal import page_cache, site_structure
 from portal.querysets import PortalPageQuerySet
-from practices.library_db import match_text_in_postgresql, ranked_page
-from practices.models import PracticePage
+from practices.library_db import match_words, ranked_page, search_words
+from practices.models import PracticePage, PracticeSearchDocument
 
 RESULTS_PER_PAGE = 10
 WORDS = re.compile(r"\w+")
@@ -69,12 +69,12 @@ def site_search(text, number=None, backend="default"):
         return searchable(pages).specific().search(words, backend=backend)
     # PostgreSQL refuses NUL in any text parameter.
     text = text.replace("\x00", "")
-    practices, relevance = match_text_in_postgresql(
-        PracticePage.objects.public().live_in_visitor_language(), text
+    documents, relevance = match_words(
+        PracticeSearchDocument.objects.shown_to_visitor(), search_words(text), "document"
     )
     others = pages.filter(content_type__in=page_types_other_than(PracticePage))
     return PracticesThenPages(
-        practices,
+        documents,
         relevance,
         searchable(others).specific().search(words, backend=backend),
         wanted=page_number(number),
@@ -106,11 +106,12 @@ def page_types_other_than(excluded):
 
 class PracticesThenPages:
     """Two result lists read as one for the paginator, each fetched only as far as the
-    requested page needs. The paginator counts first: the practices of the page asked for
+    requested page needs: the practices ranked by their matching search documents, then
+    the other pages. The paginator counts first: the practices of the page asked for
     (``wanted``) are found with their count, in one query (``ranked_page``)."""
 
-    def __init__(self, practices, relevance, pages, wanted=1):
-        self.practices = practices
+    def __init__(self, documents, relevance, pages, wanted=1):
+        self.documents = documents
         self.relevance = relevance
         self.pages = pages
         self.wanted_start = (wanted - 1) * RESULTS_PER_PAGE
@@ -120,13 +121,13 @@ class PracticesThenPages:
     def practice_count(self):
         if self._practice_count is None:
             ids, total = ranked_page(
-                self.practices,
+                self.documents,
                 self.relevance,
                 self.wanted_start,
                 self.wanted_start + RESULTS_PER_PAGE,
             )
             if total is None:
-                total = self.practices.count()
+                total = self.documents.count()
             else:
                 self.wanted_ids = ids
             self._practice_count = total
@@ -151,7 +152,8 @@ class PracticesThenPages:
         return found
 
     def practices_from(self, start, stop):
-        if start == self.wanted_start and self.wanted_ids is not None:
-            by_id = PracticePage.objects.in_bulk(self.wanted_ids)
-            return [by_id[pk] for pk in self.wanted_ids[: stop - start] if pk in by_id]
-        return list(self.practices.order_by(self.relevance, "-pk")[start:stop])
+        ids = self.wanted_ids
+        if start != self.wanted_start or ids is None:
+            ids, _total = ranked_page(self.documents, self.relevance, start, stop)
+        by_id = PracticePage.objects.in_bulk(ids[: stop - start])
+        return [by_id[pk] for pk in ids[: stop - start] if pk in by_id]

@@ -10,14 +10,19 @@ import pytest
 from django.conf import settings
 from django.db import connection, migrations
 from django.db.migrations.loader import MigrationLoader
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django.utils.module_loading import import_string
+from wagtail.models import PageViewRestriction
 
 from cities.factories import CityPageFactory
 from cities.models import CityIndexPage
-from practices import search_sql
+from practices import library_db, search_sql
 from practices.facets import LIBRARY_FACETS, TEXT_FIELDS
 from practices.factories import PracticePageFactory
+from practices.library import LibraryQuery
 from practices.models import PracticePage, PracticeSearchDocument
+from website.views import results_page, site_search
 
 # Reading the migrations reads the database: wagtail-localize's first migration asks it
 # which of Wagtail's migrations have run.
@@ -250,3 +255,50 @@ def test_a_practice_that_is_not_live_is_shown_in_no_language(section):
     practice.save_revision().publish()
     assert shown_in() == sorted(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
     assert listed().exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL is PostgreSQL's")
+def test_the_documents_shown_are_those_of_the_practices_listed(section):
+    """The facets are counted, and the site search ranked, over the search documents
+    alone; they name the practices the library lists: live, public, in the visitor's
+    language."""
+    cities = section(CityIndexPage)
+    city = CityPageFactory(parent=cities, title="Oulu", slug="oulu")
+    members_only = CityPageFactory(parent=cities, title="Members only", slug="members-only")
+    PageViewRestriction.objects.create(page=members_only, restriction_type="login")
+    shown = PracticePageFactory(parent=city, title="Safety walks")
+    PracticePageFactory(parent=city, title="Draft", live=False)
+    PracticePageFactory(parent=members_only, title="Private walks")
+
+    def documents():
+        return set(PracticeSearchDocument.objects.shown_to_visitor().values_list("pk", flat=True))
+
+    def practices():
+        return set(
+            PracticePage.objects.public().live_in_visitor_language().values_list("pk", flat=True)
+        )
+
+    assert documents() == practices() == {shown.pk}
+    with translation.override("fi"):
+        assert documents() == practices() == {shown.pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL is PostgreSQL's")
+def test_the_counts_and_the_ranking_read_the_documents_alone(section):
+    city = CityPageFactory(parent=section(CityIndexPage), title="Oulu", slug="oulu", country="FI")
+    PracticePageFactory(parent=city, title="Safety walks")
+    query = LibraryQuery(text="walks", filters=(("country", ("FI",)),))
+
+    with CaptureQueriesContext(connection) as captured:
+        assert library_db.search(query).total == 1
+        assert len(results_page(site_search("walks"), 1).object_list) == 1
+
+    heavy = [
+        statement["sql"]
+        for statement in captured
+        if "unnest(facets)" in statement["sql"] or "FROM ranked" in statement["sql"]
+    ]
+    assert len(heavy) == 2
+    assert not [sql for sql in heavy if "practices_practicepage" in sql]
