@@ -144,15 +144,23 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def fetch(self, key):
+        """The stored response, if its tags have not moved on since it was stored; in one
+        round trip to the cache when this process has seen the page's tags before."""
         cache = store()
-        entry = cache.get(key)
+        tag_keys = stored_tags.get(key, ())
+        found = cache.get_many([key, *tag_keys])
+        entry = found.pop(key, None)
         if entry is None:
             return None
         versions, expires, status, headers, content = entry
         # The cache's own expiry runs on its clock; the page's next change on ours.
         if timezone.now().timestamp() >= expires:
             return None
-        if cache.get_many(list(versions)) != versions:
+        if tuple(versions) != tag_keys:
+            # The page was stored by another process, or with other tags since.
+            remember_tags(key, versions)
+            found = cache.get_many(list(versions))
+        if found != versions:
             return None
         response = HttpResponse(content, status=status)
         for name, value in headers:
@@ -192,6 +200,7 @@ class AnonymousPageCacheMiddleware:
         ]
         entry = (versions, expires.timestamp(), response.status_code, headers, response.content)
         cache.set(key, entry, math.ceil(keep))
+        remember_tags(key, versions)
         response["X-Page-Cache"] = "miss"
 
     @staticmethod
@@ -202,6 +211,19 @@ class AnonymousPageCacheMiddleware:
         if "private" in cache_control or "no-store" in cache_control:
             return False
         return "cookie" not in response.get("Vary", "").lower()
+
+
+# The tag keys of the pages this process stored or served, by page key, in their order:
+# reading a stored page then reads its tags' versions in the same round trip. A page
+# stored again with other tags is noticed when served (fetch).
+stored_tags = {}
+MAX_REMEMBERED_PAGES = 10_000
+
+
+def remember_tags(key, versions):
+    if len(stored_tags) >= MAX_REMEMBERED_PAGES:
+        stored_tags.clear()
+    stored_tags[key] = tuple(versions)
 
 
 def expiry(page, response):

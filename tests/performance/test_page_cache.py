@@ -7,6 +7,7 @@ from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
 from django.test import Client
 
+from portal import page_cache as page_cache_module
 from portal.page_cache import ANY_CONTENT, AnonymousPageCacheMiddleware, tag_response
 from practices.models import PracticeIndexPage
 
@@ -151,3 +152,43 @@ def test_nothing_is_stored_when_the_cache_is_off(settings, walk):
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
 
     assert "X-Page-Cache" not in Client().get(walk.url)
+
+
+class CountingReads:
+    """The page cache, counting its round trips for reading."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.reads = []
+
+    def __getattr__(self, name):
+        if name in ("get", "get_many"):
+            self.reads.append(name)
+        return getattr(self.cache, name)
+
+
+def test_a_stored_page_is_read_with_its_tags_in_one_round_trip(page_cache, walk, monkeypatch):
+    visit(walk.url)
+    counting = CountingReads(page_cache_module.store())
+    monkeypatch.setattr(page_cache_module, "store", lambda: counting)
+
+    again, _ = visit(walk.url)
+
+    assert again["X-Page-Cache"] == "hit"
+    assert counting.reads == ["get_many"]
+
+
+def test_a_page_stored_by_another_process_is_served_after_reading_its_tags(
+    page_cache, walk, monkeypatch
+):
+    _first, html = visit(walk.url)
+    # This process has not seen the page's tags: another one stored it.
+    monkeypatch.setattr(page_cache_module, "stored_tags", {})
+    counting = CountingReads(page_cache_module.store())
+    monkeypatch.setattr(page_cache_module, "store", lambda: counting)
+
+    again, cached_html = visit(walk.url)
+
+    assert again["X-Page-Cache"] == "hit"
+    assert cached_html == html
+    assert counting.reads == ["get_many", "get_many"]
