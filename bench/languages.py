@@ -43,10 +43,11 @@ def internal_path(href):
     return parts.path
 
 
-def crawl(client, start):
-    """Every internal address reachable from ``start`` and its status: {path: status}."""
-    seen = {start: None}
-    queue = deque([start])
+def crawl(client, starts):
+    """Every internal address reachable from the ``starts`` and its status: {path: status}.
+    One crawl for every language: each page's language switcher leads to the others."""
+    seen = dict.fromkeys(starts)
+    queue = deque(starts)
     while queue:
         path = queue.popleft()
         response = client.get(path)
@@ -61,6 +62,14 @@ def crawl(client, start):
                 seen[target] = None
                 queue.append(target)
     return seen
+
+
+def language_of(path, prefixes):
+    """The language whose prefix the address is under."""
+    for code, prefix in prefixes.items():
+        if prefix != "/" and path.startswith(prefix):
+            return code
+    return next(code for code, prefix in prefixes.items() if prefix == "/")
 
 
 def main():
@@ -88,11 +97,16 @@ def main():
         for text in SEARCHES:
             response = client.get(f"{prefix}search/", {"q": text})
             rows[f'site search "{text}"'][code] = response.context["results"].paginator.count
-        statuses = crawl(client, prefix)
-        failing = {path: status for path, status in statuses.items() if status != 200}
-        rows["internal addresses crawled"][code] = len(statuses)
-        rows["of them not 200"][code] = len(failing)
-        broken += [f"{status} {path}" for path, status in failing.items()]
+
+    statuses = crawl(client, list(prefixes.values()))
+    for code in prefixes:
+        rows["internal addresses crawled"][code] = rows["of them not 200"][code] = 0
+    for path, status in statuses.items():
+        code = language_of(path, prefixes)
+        rows["internal addresses crawled"][code] += 1
+        if status != 200:
+            rows["of them not 200"][code] += 1
+            broken.append(f"{status} {path}")
 
     print("| measure | " + " | ".join(prefixes.values()) + " |")
     print("| --- |" + " ---: |" * len(prefixes))
