@@ -29,6 +29,7 @@ front-end cache invalidation.
 """
 
 import datetime
+import gzip
 import hashlib
 import math
 import time
@@ -39,10 +40,12 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
+from django.utils.translation import get_language_from_request
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import (
@@ -110,8 +113,13 @@ def tag_key(tag):
 
 
 def entry_key(request):
+    """The stored page's key: the address, and the language LocaleMiddleware will choose,
+    which on an address without a language prefix may come from the visitor's browser.
+    Computed before the language is active, so that a stored page is answered before the
+    middleware that would activate it."""
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"{KEY_PREFIX}:page:{request.get_host()}:{get_language()}:{path}"
+    language = get_language_from_request(request, check_path=True)
+    return f"{KEY_PREFIX}:response:{request.get_host()}:{language}:{path}"
 
 
 def is_anonymous_without_session(request):
@@ -120,12 +128,46 @@ def is_anonymous_without_session(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
-class AnonymousPageCacheMiddleware:
-    """Serve and store anonymous GET responses (see the module's description). Placed
-    after LocaleMiddleware, so that the language is known, and before the middleware that
-    may set cookies (CSRF, messages), whose responses are never stored; the session
-    middleware answers after this one, so a view that wrote to the session is seen by
-    the session's own flag (``session_changed``)."""
+# A stored page is kept twice: compressed for the browsers that accept gzip (all of them),
+# and as it is for the clients that do not. Both are made once, when the page is stored.
+GZIP = "gzip"
+IDENTITY = "identity"
+
+
+def encoding_for(request):
+    return GZIP if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else IDENTITY
+
+
+def bodies(response):
+    """The response's body in both encodings, or None for an encoding this cache does not
+    keep."""
+    encoding = response.get("Content-Encoding")
+    if encoding is None:
+        return {IDENTITY: response.content, GZIP: compress_string(response.content)}
+    if encoding == GZIP:
+        return {IDENTITY: gzip.decompress(response.content), GZIP: response.content}
+    return None
+
+
+def encoded_headers(headers, encoding, content):
+    """The final headers of a stored body: the middleware that would count its length
+    (CommonMiddleware) does not run again on a stored page."""
+    encoding_header = {"Content-Encoding": GZIP} if encoding == GZIP else {}
+    return {**headers, **encoding_header, "Content-Length": str(len(content))}
+
+
+class StoredPageMiddleware:
+    """Serve and store anonymous GET responses (see the module's description).
+
+    Placed near the top of ``MIDDLEWARE``, so that a stored page is answered before the
+    middleware it does not need (sessions, the language, the site, authentication); what
+    those add to a response (the language's headers, the Content-Security-Policy, the
+    compression) is stored with it. Only the middleware above it runs again on a stored
+    page, and none of those read the database or the cache. Every response is seen after
+    the middleware that may set cookies (sessions, CSRF, messages), and one that sets a
+    cookie is never stored; a view that wrote to the session is seen by the session's own
+    flag (``session_changed``).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -136,20 +178,21 @@ class AnonymousPageCacheMiddleware:
         if not is_anonymous_without_session(request):
             return self.get_response(request)
         key = entry_key(request)
-        cached = self.fetch(key)
+        cached = self.fetch(key, encoding_for(request))
         if cached is not None:
             return cached
         response = self.get_response(request)
         self.store(request, key, response)
         return response
 
-    def fetch(self, key):
+    def fetch(self, key, encoding):
         """The stored response, if its tags have not moved on since it was stored; in one
         round trip to the cache when this process has seen the page's tags before."""
         cache = store()
         tag_keys = stored_tags.get(key, ())
-        found = cache.get_many([key, *tag_keys])
-        entry = found.pop(key, None)
+        body_key = f"{key}:{encoding}"
+        found = cache.get_many([body_key, *tag_keys])
+        entry = found.pop(body_key, None)
         if entry is None:
             return None
         versions, expires, status, headers, content = entry
@@ -162,9 +205,7 @@ class AnonymousPageCacheMiddleware:
             found = cache.get_many(list(versions))
         if found != versions:
             return None
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
+        response = HttpResponse(content, status=status, headers=headers)
         response["X-Page-Cache"] = "hit"
         return response
 
@@ -176,7 +217,10 @@ class AnonymousPageCacheMiddleware:
             page = (response.context_data or {}).get("page")
         if isinstance(page, Page):
             tags |= tags_for_page(page)
-        if not tags or not self.cacheable(response) or session_changed(request):
+        if not tags or not self.cacheable(request, response) or session_changed(request):
+            return
+        encoded = bodies(response)
+        if encoded is None:
             return
         expires = expiry(page, response)
         keep = (expires - timezone.now()).total_seconds()
@@ -193,24 +237,39 @@ class AnonymousPageCacheMiddleware:
             for missing_key, value in missing.items():
                 cache.add(missing_key, value, timeout=None)
             versions = cache.get_many(keys)
-        headers = [
-            (name, value)
+        # This cache answers by the visitor's Accept-Encoding, and says so to any cache after it.
+        patch_vary_headers(response, ["Accept-Encoding"])
+        headers = {
+            name: value
             for name, value in response.items()
-            if name.lower() not in {"content-length", "x-page-cache"}
-        ]
-        entry = (versions, expires.timestamp(), response.status_code, headers, response.content)
-        cache.set(key, entry, math.ceil(keep))
+            if name.lower() not in {"content-length", "content-encoding", "x-page-cache"}
+        }
+        entries = {
+            f"{key}:{encoding}": (
+                versions,
+                expires.timestamp(),
+                response.status_code,
+                encoded_headers(headers, encoding, content),
+                content,
+            )
+            for encoding, content in encoded.items()
+        }
+        cache.set_many(entries, math.ceil(keep))
         remember_tags(key, versions)
         response["X-Page-Cache"] = "miss"
 
     @staticmethod
-    def cacheable(response):
+    def cacheable(request, response):
         if response.status_code != 200 or response.cookies or response.streaming:
             return False
         cache_control = response.get("Cache-Control", "").lower()
         if "private" in cache_control or "no-store" in cache_control:
             return False
-        return "cookie" not in response.get("Vary", "").lower()
+        # SessionMiddleware says "Vary: Cookie" of every page that looked at the session
+        # (each page asks whether the visitor is signed in); a visitor without a session
+        # cookie has an empty one, as every such visitor has. A page that varies by
+        # cookie for any other reason is not stored.
+        return "cookie" not in response.get("Vary", "").lower() or session_accessed(request)
 
 
 # The tag keys of the pages this process stored or served, by page key, in their order:
@@ -259,6 +318,11 @@ def session_changed(request):
     session now holds."""
     session = getattr(request, "session", None)
     return session is not None and session.modified
+
+
+def session_accessed(request):
+    session = getattr(request, "session", None)
+    return session is not None and session.accessed
 
 
 def allow_cdn(request, response, page, keep):

@@ -77,20 +77,23 @@ MIDDLEWARE = [
     # Outside everything that can fail (the database, the cache), so that the error
     # page of a failing middleware still says it may not be framed.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Content-Security-Policy (strict on the public site, relaxed in the Wagtail admin)
-    # and the headers SecurityMiddleware does not send (portal/security.py).
-    "portal.security.PortalCSPMiddleware",
+    # The headers SecurityMiddleware does not send (portal/security.py).
     "portal.security.SecurityHeadersMiddleware",
     # Serves compressed, far-future-cached static files without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache (portal/page_cache.py), answered before everything
+    # below, which a stored page does not need; what those add to a response is stored
+    # with it. Above everything that sets cookies, whose responses are never stored.
+    "portal.page_cache.StoredPageMiddleware",
+    # Content-Security-Policy: strict on the public site, relaxed in the Wagtail admin.
+    "portal.security.PortalCSPMiddleware",
+    # HTML compressed for the browsers that accept it; a stored page is compressed once.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # What a page looks up many times (locales, terms) is read once per request.
     "portal.request_memo.RequestMemoMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Anonymous pages from the cache (portal/page_cache.py): after the language is known,
-    # before anything that sets cookies.
-    "portal.page_cache.AnonymousPageCacheMiddleware",
     # The request's site and home page from the site's structure (portal/routing.py).
     "portal.routing.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

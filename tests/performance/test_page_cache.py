@@ -1,14 +1,18 @@
 """Anonymous visitors get whole pages from the cache, and publishing, unpublishing,
 moving or deleting a page drops exactly the stored pages that show it."""
 
+import gzip
+from unittest import mock
+
 import pytest
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
 from django.test import Client
+from django.utils.cache import patch_vary_headers
 
 from portal import page_cache as page_cache_module
-from portal.page_cache import ANY_CONTENT, AnonymousPageCacheMiddleware, tag_response
+from portal.page_cache import ANY_CONTENT, StoredPageMiddleware, tag_response
 from practices.models import PracticeIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -134,8 +138,8 @@ def test_a_response_whose_view_wrote_to_the_session_is_not_stored(
         tag_response(request, ANY_CONTENT)
         return HttpResponse("Welcome back" if writes_to_session else "Welcome")
 
-    # As in the settings: the session answers after the page cache.
-    serve = SessionMiddleware(AnonymousPageCacheMiddleware(view))
+    # As in the settings: the page cache sees what the session middleware answers.
+    serve = StoredPageMiddleware(SessionMiddleware(view))
     first = serve(rf.get("/a-view/"))
     second = serve(rf.get("/a-view/"))
 
@@ -192,3 +196,95 @@ def test_a_page_stored_by_another_process_is_served_after_reading_its_tags(
     assert again["X-Page-Cache"] == "hit"
     assert cached_html == html
     assert counting.reads == ["get_many", "get_many"]
+
+
+def without_cache_marker(response):
+    return {name: value for name, value in response.items() if name != "X-Page-Cache"}
+
+
+def test_a_stored_page_is_answered_with_every_header_of_the_first_answer(page_cache, walk):
+    first = Client().get(walk.url)
+    again = Client().get(walk.url)
+
+    assert (first["X-Page-Cache"], again["X-Page-Cache"]) == ("miss", "hit")
+    assert without_cache_marker(again) == without_cache_marker(first)
+    # What the middleware below the cache adds: the policy, the language, the length.
+    assert "script-src 'self'" in again["Content-Security-Policy"]
+    assert again["Content-Language"] == "en"
+    assert int(again["Content-Length"]) == len(again.content)
+
+
+def test_a_stored_page_is_answered_before_the_middleware_it_does_not_need(page_cache, walk):
+    visit(walk.url)
+    failing = RuntimeError("a stored page must not reach this")
+    with (
+        mock.patch(
+            "django.middleware.locale.LocaleMiddleware.process_request", side_effect=failing
+        ),
+        mock.patch("portal.routing.SiteMiddleware.__call__", side_effect=failing),
+        mock.patch("portal.security.PortalCSPMiddleware.process_response", side_effect=failing),
+    ):
+        again = Client(raise_request_exception=False).get(walk.url)
+
+    assert again.status_code == 200
+    assert again["X-Page-Cache"] == "hit"
+    assert "Safety walks at the station" in again.content.decode()
+
+
+def test_a_page_is_compressed_once_for_the_browsers_that_accept_gzip(page_cache, walk):
+    browser = Client(headers={"Accept-Encoding": "gzip, deflate, br"})
+    compressed = browser.get(walk.url)
+    plain = Client().get(walk.url)
+    compressed_again = browser.get(walk.url)
+
+    assert compressed["X-Page-Cache"] == "miss"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert plain["X-Page-Cache"] == "hit"
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(compressed.content) == plain.content
+    assert "Safety walks at the station" in plain.content.decode()
+    # The very bytes compressed when the page was stored, not compressed again.
+    assert compressed_again["X-Page-Cache"] == "hit"
+    assert compressed_again.content == compressed.content
+    assert int(compressed_again["Content-Length"]) == len(compressed.content)
+
+
+@pytest.mark.parametrize(
+    ("path", "accept_language", "language"),
+    [
+        # Without a prefix the page is English, whatever the browser prefers.
+        ("/", "fi", "en"),
+        ("/", "", "en"),
+        ("/fi/", "", "fi"),
+        ("/fi/", "sv", "fi"),
+        ("/da/", "fi", "da"),
+    ],
+)
+def test_a_stored_page_is_served_in_the_language_of_its_address(
+    page_cache, home, path, accept_language, language
+):
+    # Every other language's visitor has been first, and stored the page in theirs.
+    for other in ("/", "/fi/", "/da/", "/sv/"):
+        for browser_language in ("", "fi", "sv"):
+            Client(headers={"Accept-Language": browser_language}).get(other)
+
+    response = Client(headers={"Accept-Language": accept_language}).get(path)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Content-Language"] == language
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_a_page_that_varies_by_another_cookie_is_not_stored(page_cache, rf):
+    def view(request):
+        tag_response(request, ANY_CONTENT)
+        response = HttpResponse(f"Banner dismissed: {'banner' in request.COOKIES}")
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    serve = StoredPageMiddleware(SessionMiddleware(view))
+    first = serve(rf.get("/a-view/"))
+
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in serve(rf.get("/a-view/"))
