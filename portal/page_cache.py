@@ -56,6 +56,8 @@ from wagtail.signals import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from portal.request_memo import per_request
+
 # Listing pages and the page types (from anywhere in the tree) whose changes they show.
 # Portal's own here; each app above adds its listings when it is ready (``lists``).
 LISTINGS = {
@@ -357,6 +359,25 @@ def cached_addresses(page, request):
 
 def version():
     return time.time_ns()
+
+
+def shown_version():
+    """The versions of what a cached fragment (a card) may show: any page's content
+    (``ANY_CONTENT``), and the site's structure with the charter's terms (``nav``); read
+    once per request, in one round trip."""
+
+    def read():
+        cache = store()
+        keys = [tag_key(ANY_CONTENT), tag_key("nav")]
+        versions = cache.get_many(keys)
+        if len(versions) < len(keys):
+            # add, not set: a bump from another server wins over this first version.
+            for key in keys:
+                cache.add(key, version(), timeout=None)
+            versions = cache.get_many(keys)
+        return "-".join(str(versions.get(key)) for key in keys)
+
+    return per_request("shown-version", read)
 
 
 def bump(tags):

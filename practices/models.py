@@ -6,6 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import connections, models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -490,6 +491,12 @@ class PracticePage(BasePage):
     @property
     def evidence_explanation(self):
         return EVIDENCE_EXPLANATIONS[self.evidence_level]
+
+    def get_context(self, request, *args, **kwargs):
+        # The page shows its terms and tags twice, in its body and in its structured data:
+        # read once for both.
+        prefetch_related_objects([self], "charter_goals", "capital_code_themes", "tags")
+        return super().get_context(request, *args, **kwargs)
 
     def structured_data(self, request=None):
         """The practice as a schema.org CreativeWork: a record of what a city did and what

@@ -122,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.navigation",
+                "portal.context_processors.fragments",
             ],
         },
     },
@@ -341,6 +342,13 @@ CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
 # (portal/page_cache.py). On by default only with Redis: every server must see the same
 # invalidations, which a per-process memory cache cannot share. 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+
+# Rendered fragments of pages (the cards of practices and stories), for everyone, signed
+# in or not, until any content changes (portal/context_processors.py). On by default only
+# with Redis, for the same reason as the page cache. 0 switches it off.
+PORTAL_FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("FRAGMENT_CACHE_SECONDS", "600" if REDIS_URL else "0")
+)
 
 # The site's structure (locales, restricted sections, menu) from the cache, dropped when
 # an editor changes it (portal/site_structure.py). On by default only with Redis, for the

@@ -1,0 +1,101 @@
+"""The cards of practices and stories are rendered once and kept, for every visitor,
+signed in or not, until any content changes (portal.context_processors.fragments)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from cities.models import CityPage
+from practices.models import PracticeIndexPage, PracticePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments(page_cache, settings):
+    """Fragments kept, whole pages not: what a signed-in editor gets."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 600
+    return page_cache
+
+
+@pytest.fixture
+def library(home):
+    return PracticeIndexPage.objects.child_of(home).get().url
+
+
+def card_of(html, title_part):
+    """The card (its <article>) whose heading links a title containing title_part."""
+    cards = re.findall(r'<article class="card.*?</article>', html, re.S)
+    return next(card for card in cards if title_part in card)
+
+
+def library_card(client, library, title_part="walks at the station"):
+    return card_of(client.get(library).content.decode(), title_part)
+
+
+def quietly_rename(practice, title):
+    """A change the portal is not told of (no save, no signal): shows what is kept."""
+    PracticePage.objects.filter(pk=practice.pk).update(title=title)
+
+
+def test_a_card_is_kept_until_content_changes(
+    fragments, library, walk, staff, django_capture_on_commit_callbacks
+):
+    visitor, editor = Client(), Client()
+    editor.force_login(staff)
+    assert "Safety walks at the station" in library_card(visitor, library)
+
+    quietly_rename(walk, "Safety walks at the old station")
+
+    # Kept, for the visitor and for a signed-in editor alike.
+    assert "Safety walks at the station" in library_card(visitor, library)
+    assert "Safety walks at the station" in library_card(editor, library)
+
+    walk.refresh_from_db()
+    walk.title = "Night walks at the station"
+    with django_capture_on_commit_callbacks(execute=True):
+        walk.save_revision().publish()
+
+    assert "Night walks at the station" in library_card(visitor, library)
+    assert "Night walks at the station" in library_card(editor, library)
+
+
+def test_a_card_shows_its_renamed_goal_and_city(
+    fragments, library, walk, cities, django_capture_on_commit_callbacks
+):
+    goal = walk.charter_goals.get()
+    library_card(Client(), library)
+
+    goal.name = "Streets that feel safe"
+    with django_capture_on_commit_callbacks(execute=True):
+        goal.save()
+    assert "Streets that feel safe" in library_card(Client(), library)
+
+    stockholm = CityPage.objects.get(pk=cities["stockholm"].pk)
+    stockholm.title = "Greater Stockholm"
+    with django_capture_on_commit_callbacks(execute=True):
+        stockholm.save_revision().publish()
+    assert "Greater Stockholm" in library_card(Client(), library)
+
+
+def test_a_card_is_kept_in_each_language_of_its_own(fragments, library, walk):
+    english = library_card(Client(), library)
+    finnish = library_card(Client(), "/fi" + library)
+
+    # Untranslated, the practice is marked in Finnish as being in English.
+    assert 'lang="en"' not in english
+    assert 'lang="en"' in finnish
+    assert 'href="/fi/cities/stockholm/walks/"' in finnish
+    assert 'href="/cities/stockholm/walks/"' in english
+
+
+def test_no_card_is_kept_when_fragments_are_off(page_cache, settings, library, walk):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 0
+    library_card(Client(), library)
+
+    quietly_rename(walk, "Safety walks at the old station")
+
+    assert "Safety walks at the old station" in library_card(Client(), library, "old station")
