@@ -34,7 +34,7 @@ def main(argv=None):
     django.setup()
     paths = page_paths()
     scores = {}
-    with Server(env, args.port, 2), tempfile.TemporaryDirectory() as out:
+    with Server("portal.wsgi:application", env, args.port, 2), tempfile.TemporaryDirectory() as out:
         for name in PAGES:
             report = Path(out) / f"{name}.json"
             lighthouse(f"http://127.0.0.1:{args.port}{paths[name]}", report)
