@@ -37,6 +37,7 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse
@@ -378,6 +379,23 @@ def shown_version():
         return "-".join(str(versions.get(key)) for key in keys)
 
     return per_request("shown-version", read)
+
+
+def kept(name, vary_on, build):
+    """What ``build()`` gives, kept as the cards of pages are (``{% cache %}`` with
+    ``shown_version``, ``portal.context_processors.fragments``): for every visitor, until
+    any content, the structure or the terms change; built anew when the fragment cache is
+    off. ``vary_on`` names everything else it depends on; what is built must pickle."""
+    keep = settings.PORTAL_FRAGMENT_CACHE_SECONDS
+    if not keep:
+        return build()
+    key = make_template_fragment_key(name, [*vary_on, shown_version()])
+    cache = store()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, keep)
+    return value
 
 
 def bump(tags):

@@ -1,13 +1,16 @@
-"""The cards of practices and stories are rendered once and kept, for every visitor,
-signed in or not, until any content changes (portal.context_processors.fragments)."""
+"""The cards of practices and stories, and a page's language links, are made once and
+kept, for every visitor, signed in or not, until any content changes
+(portal.context_processors.fragments, portal.page_cache.kept)."""
 
 import re
 
 import pytest
 from django.test import Client
+from wagtail.models import Locale
 
 from cities.models import CityPage
 from practices.models import PracticeIndexPage, PracticePage
+from theme.templatetags import i18n_tags
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +102,33 @@ def test_no_card_is_kept_when_fragments_are_off(page_cache, settings, library, w
     quietly_rename(walk, "Safety walks at the old station")
 
     assert "Safety walks at the old station" in library_card(Client(), library, "old station")
+
+
+def test_a_pages_language_links_are_kept_until_content_changes(
+    fragments, walk, monkeypatch, django_capture_on_commit_callbacks
+):
+    built = []
+    build = i18n_tags._page_links
+    monkeypatch.setattr(
+        i18n_tags,
+        "_page_links",
+        lambda page, request: built.append(page.pk) or build(page, request),
+    )
+    first = Client().get(walk.url).content.decode()
+    again = Client().get(walk.url).content.decode()
+
+    assert built == [walk.pk]
+    assert 'href="/sv/cities/stockholm/walks/" lang="sv"' in again
+    assert again == first
+
+    swedish = walk.copy_for_translation(Locale.objects.get(language_code="sv"), copy_parents=True)
+    swedish.slug = "promenader"
+    with django_capture_on_commit_callbacks(execute=True):
+        swedish.save_revision().publish()
+        for ancestor in swedish.get_ancestors().filter(depth__gt=1).specific():
+            if not ancestor.live:
+                ancestor.save_revision().publish()
+
+    html = Client().get(walk.url).content.decode()
+    assert 'href="/sv/cities/stockholm/promenader/" lang="sv"' in html
+    assert len(built) == 2

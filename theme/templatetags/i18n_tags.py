@@ -13,6 +13,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from portal import page_cache
 from portal.localisation import address_in_language, language_of, term_in_visitor_language
 from portal.routing import absolute_url
 
@@ -77,10 +78,18 @@ def language_links(context):
     if request is None:
         return []
     page = context.get("page")
-    if isinstance(page, Page) and page.pk:
+    if not (isinstance(page, Page) and page.pk):
+        links = _view_links(request)
+    elif getattr(request, "is_preview", False):
+        # A draft's addresses need not be its live page's.
         links = _page_links(page, request)
     else:
-        links = _view_links(request)
+        # The page's translations and their addresses change only when content does.
+        links = page_cache.kept(
+            "language-links",
+            [page.pk, request.get_host(), request.get_full_path(), get_language()],
+            lambda: _page_links(page, request),
+        )
     current = get_language()
     for link in links:
         link["current"] = link["code"] == current
