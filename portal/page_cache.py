@@ -231,15 +231,7 @@ class StoredPageMiddleware:
             return
         # Before the headers are stored, so that the page says the same when served again.
         allow_cdn(request, response, page, keep)
-        cache = store()
-        keys = [tag_key(tag) for tag in sorted(tags)]
-        versions = cache.get_many(keys)
-        missing = {key: version() for key in keys if key not in versions}
-        if missing:
-            # add, not set: a bump from another server wins over this first version.
-            for missing_key, value in missing.items():
-                cache.add(missing_key, value, timeout=None)
-            versions = cache.get_many(keys)
+        versions = current_versions([tag_key(tag) for tag in sorted(tags)])
         # This cache answers by the visitor's Accept-Encoding, and says so to any cache after it.
         patch_vary_headers(response, ["Accept-Encoding"])
         headers = {
@@ -257,7 +249,7 @@ class StoredPageMiddleware:
             )
             for encoding, content in encoded.items()
         }
-        cache.set_many(entries, math.ceil(keep))
+        store().set_many(entries, math.ceil(keep))
         remember_tags(key, versions)
         response["X-Page-Cache"] = "miss"
 
@@ -362,20 +354,28 @@ def version():
     return time.time_ns()
 
 
+def current_versions(keys):
+    """The versions of the tag keys, {key: version}, a tag that has none yet given its
+    first."""
+    cache = store()
+    versions = cache.get_many(keys)
+    missing = [key for key in keys if key not in versions]
+    if missing:
+        # add, not set: a bump from another server wins over this first version.
+        for key in missing:
+            cache.add(key, version(), timeout=None)
+        versions = cache.get_many(keys)
+    return versions
+
+
 def shown_version():
     """The versions of what a cached fragment (a card) may show: any page's content
     (``ANY_CONTENT``), and the site's structure with the charter's terms (``nav``); read
     once per request, in one round trip."""
 
     def read():
-        cache = store()
         keys = [tag_key(ANY_CONTENT), tag_key("nav")]
-        versions = cache.get_many(keys)
-        if len(versions) < len(keys):
-            # add, not set: a bump from another server wins over this first version.
-            for key in keys:
-                cache.add(key, version(), timeout=None)
-            versions = cache.get_many(keys)
+        versions = current_versions(keys)
         return "-".join(str(versions.get(key)) for key in keys)
 
     return per_request("shown-version", read)
