@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import page_cache
 from portal.admin_display import NetworkTimeColumn
 
 from . import admin_views, dashboard
@@ -114,14 +115,16 @@ def add_membership_to_home_page(request, context):
     # Every member city counts, whether or not its page is translated into the
     # visitor's language (a city and its translations share a translation key), but for
     # private ones, as in the directory.
-    membership = (
-        CityPage.objects.live()
+    membership = page_cache.kept(
+        "member-counts",
+        [],
+        lambda: CityPage.objects.live()
         .public()
         .members()
         .aggregate(
             cities=Count("translation_key", distinct=True),
             countries=Count("country", distinct=True),
-        )
+        ),
     )
     context.update(
         member_city_count=membership["cities"],

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from events.factories import TourPageFactory, TourStopFactory
 from events.models import TourStop
@@ -52,3 +53,14 @@ def test_tour_weeks_are_numbered_from_the_first(tour):
     assert tour.week_number(datetime.date(2021, 1, 4)) == 1
     assert tour.week_number(MONDAY) == 10
     assert tour.last_week == datetime.date(2021, 5, 17)
+
+
+def test_stops_of_a_private_tour_or_city_are_skipped_for_the_next_public_one(tour):
+    private_tour = TourPageFactory(first_week=MONDAY, number_of_weeks=2)
+    TourStopFactory(tour=private_tour, week_start=MONDAY)
+    private_city = TourStopFactory(tour=tour, week_start=MONDAY + datetime.timedelta(weeks=1))
+    public = TourStopFactory(tour=tour, week_start=MONDAY + datetime.timedelta(weeks=2))
+    for page in (private_tour, private_city.city):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    assert TourStop.objects.current_or_next(MONDAY) == public

@@ -132,3 +132,42 @@ def test_a_pages_language_links_are_kept_until_content_changes(
     html = Client().get(walk.url).content.decode()
     assert 'href="/sv/cities/stockholm/promenader/" lang="sv"' in html
     assert len(built) == 2
+
+
+def home_sections(client, url="/"):
+    """The home page's newest practices and its count of member cities."""
+    html = client.get(url).content.decode()
+    practices = html.split('id="practices-heading"')[1].split("</section>")[0]
+    cities = re.search(r'class="hero__stats">\s*<li>\s*<strong>(\d+)</strong>', html).group(1)
+    return practices, int(cities)
+
+
+def test_the_home_pages_shared_sections_are_kept_until_content_changes(
+    fragments, walk, cities, staff, django_capture_on_commit_callbacks
+):
+    editor = Client()
+    editor.force_login(staff)
+    for url in ["/", "/fi/"]:
+        practices, member_cities = home_sections(Client(), url)
+        assert "Safety walks at the station" in practices
+        assert member_cities == 2
+
+    quietly_rename(walk, "Safety walks at the old station")
+    CityPage.objects.filter(pk=cities["oslo"].pk).update(membership_status="former")
+
+    # Kept for the visitor and the signed-in editor alike, in each language its own.
+    for client, url in [(Client(), "/"), (editor, "/"), (Client(), "/fi/")]:
+        practices, member_cities = home_sections(client, url)
+        assert "Safety walks at the station" in practices, url
+        assert member_cities == 2, url
+    assert 'href="/fi/cities/stockholm/walks/"' in home_sections(Client(), "/fi/")[0]
+
+    walk.refresh_from_db()
+    walk.title = "Night walks at the station"
+    with django_capture_on_commit_callbacks(execute=True):
+        walk.save_revision().publish()
+
+    for client, url in [(Client(), "/"), (editor, "/"), (Client(), "/fi/")]:
+        practices, member_cities = home_sections(client, url)
+        assert "Night walks at the station" in practices, url
+        assert member_cities == 1, url
