@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
@@ -15,7 +17,12 @@ def fragments(request):
     structure or the charter's terms change (``page_cache.shown_version``). A card shows
     its page, the page's city and terms, and its picture: cheaper to render all again
     after a change than to track each. Kept for signed-in visitors too, who never get a
-    whole page from the cache."""
+    whole page from the cache.
+
+    A preview shows a draft: it neither reads a kept fragment (its version is one no
+    fragment was kept under) nor keeps one (for 0 seconds)."""
+    if getattr(request, "is_preview", False):
+        return {"fragment_seconds": 0, "shown_version": f"preview-{uuid.uuid4()}"}
     return {
         "fragment_seconds": settings.PORTAL_FRAGMENT_CACHE_SECONDS,
         "shown_version": SimpleLazyObject(page_cache.shown_version),

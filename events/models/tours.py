@@ -26,6 +26,7 @@ from portal.forms import PortalPageForm
 from portal.localisation import default_locale
 from portal.models import BasePage
 from portal.page_cache import start_of_tomorrow
+from portal.querysets import is_private
 from practices.models import PracticePage
 
 from .posts import TakeoverPost
@@ -175,6 +176,7 @@ class TourPage(RoutablePageMixin, BasePage):
                 }
                 for week in self.weeks()
             ],
+            today=today,
             phase=self.phase(today),
             current_break=self.current_break(today),
             current_stop=next((stop for stop in stops if stop.is_current(today)), None),
@@ -319,7 +321,7 @@ class TourPage(RoutablePageMixin, BasePage):
         knows its tour without asking the database. A city in a private section is not
         named: its week is shown as one still to be announced."""
         tour = self.scheduled_tour
-        stops = list(self.ordered_stops().announced().of_public_cities())
+        stops = [stop for stop in self.ordered_stops().announced() if not is_private(stop.city)]
         for stop in stops:
             stop.tour = tour
         return stops

@@ -26,6 +26,12 @@ def stop(section, home):
     return TourStopFactory(tour=tour, city=city, week_start=this_monday(), topic="Placemaking")
 
 
+@pytest.fixture(autouse=True)
+def kept_fragments(settings):
+    """Pages and the fragments within them kept, as in production."""
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 600
+
+
 def stored(*urls):
     for url in urls:
         visit(url)

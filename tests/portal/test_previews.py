@@ -4,8 +4,13 @@ Under the production settings (Redis caches, DEBUG off, HTTPS), since Wagtail re
 preview by passing a request of its own through the whole middleware stack inside the
 editor's request, and a middleware that is not re-entrant fails only there."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+
+from events.factories import TourPageFactory, TourStopFactory
+from events.models import TourIndexPage
 
 from tests.conftest import logged_in
 
@@ -45,3 +50,20 @@ def test_the_draft_preview_shows_the_draft(production, editor_client, page_of_ev
     for page in page_of_every_type.values():
         body = editor_client.get(preview_urls(page)["draft"]).content.decode()
         assert f"{page.title} (draft)" in body
+
+
+def test_a_preview_shows_the_drafts_weeks_not_the_kept_ones(production, editor_client, section):
+    """The tour's week-by-week list is kept for every visitor; a draft that lengthens the
+    tour must show its own."""
+    tour = TourPageFactory(
+        parent=section(TourIndexPage), first_week=datetime.date(2026, 11, 2), number_of_weeks=4
+    )
+    TourStopFactory(tour=tour, week_start=tour.first_week)
+    live = editor_client.get(tour.url).content.decode()
+    assert "Week 4" in live and "Week 6" not in live
+
+    tour.number_of_weeks = 6
+    tour.save_revision()
+
+    draft = editor_client.get(preview_urls(tour)["draft"]).content.decode()
+    assert "Week 6" in draft
