@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -182,7 +182,8 @@ class TourPage(RoutablePageMixin, BasePage):
             current_stop=next((stop for stop in stops if stop.is_current(today)), None),
             next_stop=next((stop for stop in stops if stop.week_start > today), None),
             progress=self.progress(today),
-            map_markers=map_markers(stop.city for stop in stops),
+            # Worked out only when the kept map is not at hand.
+            map_markers=SimpleLazyObject(lambda: map_markers(stop.city for stop in stops)),
         )
         return context
 
