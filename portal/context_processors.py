@@ -19,10 +19,11 @@ def fragments(request):
     after a change than to track each. Kept for signed-in visitors too, who never get a
     whole page from the cache.
 
-    A preview shows a draft: it neither reads a kept fragment (its version is one no
-    fragment was kept under) nor keeps one (for 0 seconds)."""
-    if getattr(request, "is_preview", False):
-        return {"fragment_seconds": 0, "shown_version": f"preview-{uuid.uuid4()}"}
+    With the fragment cache off, and in a preview, which shows a draft, a page neither
+    reads a kept fragment (its version is one no fragment was kept under: ``{% cache %}``
+    reads even when told to keep for 0 seconds) nor keeps one."""
+    if not settings.PORTAL_FRAGMENT_CACHE_SECONDS or getattr(request, "is_preview", False):
+        return {"fragment_seconds": 0, "shown_version": f"unkept-{uuid.uuid4()}"}
     return {
         "fragment_seconds": settings.PORTAL_FRAGMENT_CACHE_SECONDS,
         "shown_version": SimpleLazyObject(page_cache.shown_version),

@@ -171,3 +171,21 @@ def test_the_home_pages_shared_sections_are_kept_until_content_changes(
         practices, member_cities = home_sections(client, url)
         assert "Night walks at the station" in practices, url
         assert member_cities == 1, url
+
+
+def test_a_city_pages_own_sections_are_kept_until_it_or_its_practices_change(
+    fragments, cities, walk, django_capture_on_commit_callbacks
+):
+    stockholm = CityPage.objects.get(pk=cities["stockholm"].pk)
+    assert "Safety walks at the station" in Client().get(stockholm.url).content.decode()
+
+    quietly_rename(walk, "Safety walks at the old station")
+    assert "Safety walks at the station" in Client().get(stockholm.url).content.decode()
+
+    stockholm.contacts.create(name="Karin Lind", role="Safety coordinator", is_public=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        stockholm.save_revision().publish()
+
+    html = Client().get(stockholm.url).content.decode()
+    assert "Karin Lind" in html
+    assert "Safety walks at the old station" in html
