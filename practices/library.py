@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from portal import page_cache
 
 from .facets import LIBRARY_FACETS
 
@@ -116,9 +119,24 @@ class LibraryResult:
 
 
 def search_library(query):
-    """Answer the query from Elasticsearch when it is configured, else the database."""
+    """Answer the query from Elasticsearch when it is configured, else the database.
+
+    A view without search words (a goal's or a theme's page, a country's practices) is
+    one that many visitors share, and is kept as the cards are (``page_cache.kept``):
+    for everyone, in each language, until any content changes. Words are searched anew
+    each time."""
+    if query.text:
+        return backend().search(query)
+    return page_cache.kept(
+        "library-result", [get_language(), repr(query)], lambda: backend().search(query)
+    )
+
+
+def backend():
     if settings.ELASTICSEARCH_URL:
-        from . import library_es as backend
-    else:
-        from . import library_db as backend
-    return backend.search(query)
+        from . import library_es
+
+        return library_es
+    from . import library_db
+
+    return library_db

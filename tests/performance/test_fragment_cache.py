@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import Locale
 
 from cities.models import CityPage
+from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage, PracticePage
 from theme.templatetags import i18n_tags
 
@@ -189,3 +190,25 @@ def test_a_city_pages_own_sections_are_kept_until_it_or_its_practices_change(
     html = Client().get(stockholm.url).content.decode()
     assert "Karin Lind" in html
     assert "Safety walks at the old station" in html
+
+
+def test_a_goals_practices_are_kept_until_a_practice_is_published(
+    fragments, home, cities, walk, django_capture_on_commit_callbacks
+):
+    library = PracticeIndexPage.objects.child_of(home).get()
+    goal = walk.charter_goals.get()
+    url = library.term_url(goal)
+    assert "Safety walks at the station" in Client().get(url).content.decode()
+
+    quietly_rename(walk, "Safety walks at the old station")
+    assert "Safety walks at the station" in Client().get(url).content.decode()
+
+    harbour = PracticePageFactory(
+        parent=cities["oslo"], title="Placemaking at the harbour", charter_goals=[goal]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        harbour.save_revision().publish()
+    html = Client().get(url).content.decode()
+    assert "Placemaking at the harbour" in html
+    assert "Safety walks at the old station" in html
+    assert "Placemaking at the harbour" in Client().get("/fi" + url).content.decode()
