@@ -12,17 +12,18 @@ def navigation(request):
 
 
 def fragments(request):
-    """What a cached fragment of a page (a card, ``{% cache %}``) is kept for: at most
+    """What a kept fragment of a page (a card, ``{% wagtailcache %}``) is kept for: at most
     ``PORTAL_FRAGMENT_CACHE_SECONDS`` (0: not kept), and until any content, the site's
     structure or the charter's terms change (``page_cache.shown_version``). A card shows
     its page, the page's city and terms, and its picture: cheaper to render all again
     after a change than to track each. Kept for signed-in visitors too, who never get a
-    whole page from the cache.
+    whole page from the cache. Templates keep them with Wagtail's ``{% wagtailcache %}``,
+    which keeps nothing in a preview, where a page shows a draft.
 
-    With the fragment cache off, and in a preview, which shows a draft, a page neither
-    reads a kept fragment (its version is one no fragment was kept under: ``{% cache %}``
-    reads even when told to keep for 0 seconds) nor keeps one."""
-    if not settings.PORTAL_FRAGMENT_CACHE_SECONDS or getattr(request, "is_preview", False):
+    With the fragment cache off, a page neither keeps a fragment nor reads one kept
+    before (its version is one no fragment was kept under: the tag reads even when told
+    to keep for 0 seconds)."""
+    if not settings.PORTAL_FRAGMENT_CACHE_SECONDS:
         return {"fragment_seconds": 0, "shown_version": f"unkept-{uuid.uuid4()}"}
     return {
         "fragment_seconds": settings.PORTAL_FRAGMENT_CACHE_SECONDS,
