@@ -2,6 +2,7 @@
 kept, for every visitor, signed in or not, until any content changes
 (portal.context_processors.fragments, portal.page_cache.kept)."""
 
+import datetime
 import re
 
 import pytest
@@ -9,6 +10,8 @@ from django.test import Client
 from wagtail.models import Locale
 
 from cities.models import CityPage
+from events.factories import EventPageFactory
+from events.models import EventIndexPage, EventPage
 from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage, PracticePage
 from theme.templatetags import i18n_tags
@@ -212,3 +215,25 @@ def test_a_goals_practices_are_kept_until_a_practice_is_published(
     assert "Placemaking at the harbour" in html
     assert "Safety walks at the old station" in html
     assert "Placemaking at the harbour" in Client().get("/fi" + url).content.decode()
+
+
+def test_an_event_card_is_kept_until_the_event_changes_and_apart_once_it_is_over(
+    fragments, section, clock, django_capture_on_commit_callbacks
+):
+    events = section(EventIndexPage)
+    event = EventPageFactory(parent=events, title="Summit on safe squares")
+    assert "Summit on safe squares" in Client().get(events.url).content.decode()
+
+    EventPage.objects.filter(pk=event.pk).update(title="Summit on safe harbours")
+    assert "Summit on safe squares" in Client().get(events.url).content.decode()
+
+    event.refresh_from_db()
+    event.title = "Summit on safe streets"
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    assert "Summit on safe streets" in Client().get(events.url).content.decode()
+
+    # Once over, it is listed among the past events, as a card of its own.
+    clock.move_to(event.end + datetime.timedelta(days=1))
+    past = Client().get(events.url).content.decode().split('id="past-heading"')[1]
+    assert "event-item--past" in past and "Summit on safe streets" in past
