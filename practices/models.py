@@ -492,17 +492,14 @@ class PracticePage(BasePage):
     def evidence_explanation(self):
         return EVIDENCE_EXPLANATIONS[self.evidence_level]
 
-    def get_context(self, request, *args, **kwargs):
-        # The page shows its terms and tags twice, in its body and in its structured data:
-        # read once for both.
-        prefetch_related_objects([self], "charter_goals", "capital_code_themes", "tags")
-        return super().get_context(request, *args, **kwargs)
-
     def structured_data(self, request=None):
         """The practice as a schema.org CreativeWork: a record of what a city did and what
         changed. Not a HowTo: the record explains a problem, a mechanism and an
         evaluation rather than steps to follow (and Google no longer shows HowTo results).
         The goals and themes are named in the page's language, as the page files them."""
+        # Read once, here, for the page's body too, which the template renders after the
+        # structured data in its head (and neither when both are kept).
+        prefetch_related_objects([self], "charter_goals", "capital_code_themes", "tags")
         city = self.city
         return schema_org.item(
             "CreativeWork",

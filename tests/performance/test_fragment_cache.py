@@ -237,3 +237,24 @@ def test_an_event_card_is_kept_until_the_event_changes_and_apart_once_it_is_over
     clock.move_to(event.end + datetime.timedelta(days=1))
     past = Client().get(events.url).content.decode().split('id="past-heading"')[1]
     assert "event-item--past" in past and "Summit on safe streets" in past
+
+
+def test_a_practice_pages_content_is_kept_until_content_changes(
+    fragments, walk, staff, django_capture_on_commit_callbacks
+):
+    editor = Client()
+    editor.force_login(staff)
+    Client().get(walk.url)
+
+    PracticePage.objects.filter(pk=walk.pk).update(summary="Walks that changed nothing")
+    for client in (Client(), editor):
+        html = client.get(walk.url).content.decode()
+        assert "Walks that changed nothing" not in html.split("</head>")[1]
+
+    walk.refresh_from_db()
+    walk.summary = "Walks that halved the reports of harassment"
+    with django_capture_on_commit_callbacks(execute=True):
+        walk.save_revision().publish()
+    html = Client().get(walk.url).content.decode()
+    assert "Walks that halved the reports of harassment" in html.split("</head>")[1]
+    assert '"description": "Walks that halved the reports of harassment"' in html
