@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 
+from portal import page_cache
 from portal.localisation import active_locale
 
 from .facets import LIBRARY_FACETS, STEMMERS
@@ -193,35 +194,44 @@ def labelled(found):
 
 
 def label_values(values_by_facet):
-    """Each value's label and number, {facet: {value: (label, number)}}, with one query
-    for the facets whose labels are in the database. A term's label is in the visitor's
-    language, else in the default language, else in any; a value nothing is known by
-    (a mistyped address) is its own label, so that the visitor can remove it."""
+    """Each value's label and number, {facet: {value: (label, number)}}. A term's label is
+    in the visitor's language, else in the default language, else in any; a value
+    nothing is known by (a mistyped address) is its own label, so that the visitor can
+    remove it."""
+    terms = term_labels()
     labels = {}
-    terms = []
     for name, values in values_by_facet.items():
         facet = LIBRARY_FACETS[name]
-        if not facet.label:
+        if facet.label:
+            known = terms.get(name, {})
+            labels[name] = {value: known.get(value, (value, None)) for value in values}
+        else:
             labels[name] = {value: facet.describe([value])[1:] for value in values}
-            continue
-        labels[name] = {value: (value, None) for value in values}
-        if values:
-            terms.append(term_labels(name, facet, list(values)))
-    if terms:
-        rows = terms[0].union(*terms[1:], all=True)
-        seen = set()
-        for name, value, label, number, _preference in sorted(rows, key=lambda row: row[4]):
-            if (name, value) not in seen:
-                seen.add((name, value))
-                labels[name][value] = (str(label), number)
     return labels
 
 
 NO_NUMBER = Value(None, output_field=IntegerField())
 
 
-def term_labels(name, facet, values):
-    """The rows (facet, value, label, number, preference) of one facet's values, the
+def term_labels():
+    """Every term's label and number, {facet: {value: (label, number)}}, in the visitor's
+    language where it has one, read in one query and kept as the cards are
+    (``page_cache.kept``): until any content or the terms change."""
+
+    def read():
+        facets = [(name, facet) for name, facet in LIBRARY_FACETS.items() if facet.label]
+        queries = [facet_term_rows(name, facet) for name, facet in facets]
+        labels = {name: {} for name, _facet in facets}
+        rows = queries[0].union(*queries[1:], all=True)
+        for name, value, label, number, _preference in sorted(rows, key=lambda row: row[4]):
+            labels[name].setdefault(value, (str(label), number))
+        return labels
+
+    return page_cache.kept("library-term-labels", [get_language()], read)
+
+
+def facet_term_rows(name, facet):
+    """The rows (facet, value, label, number, preference) of one facet's terms, the
     preference 0 in the visitor's language, 1 in the default one, 2 in another."""
     model = PracticePage._meta.get_field(facet.relation).related_model
     preference = Value(0)
@@ -232,8 +242,7 @@ def term_labels(name, facet, values):
             default=Value(2),
         )
     return (
-        model._default_manager.filter(**{f"{facet.value}__in": values})
-        .order_by()
+        model._default_manager.order_by()
         .values_list(Value(name), facet.value, facet.label, facet.number or NO_NUMBER, preference)
     )
 

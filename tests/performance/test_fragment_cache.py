@@ -79,6 +79,9 @@ def test_a_card_shows_its_renamed_goal_and_city(
     with django_capture_on_commit_callbacks(execute=True):
         goal.save()
     assert "Streets that feel safe" in library_card(Client(), library)
+    # And in the library's filters, whose labels are kept too.
+    searched = Client().get(library + "?q=walks").content.decode()
+    assert 'Streets that feel safe <span class="facet__count">' in searched
 
     stockholm = CityPage.objects.get(pk=cities["stockholm"].pk)
     stockholm.title = "Greater Stockholm"
