@@ -241,9 +241,8 @@ def facet_term_rows(name, facet):
             When(locale__language_code=content_language(settings.LANGUAGE_CODE), then=Value(1)),
             default=Value(2),
         )
-    return (
-        model._default_manager.order_by()
-        .values_list(Value(name), facet.value, facet.label, facet.number or NO_NUMBER, preference)
+    return model._default_manager.order_by().values_list(
+        Value(name), facet.value, facet.label, facet.number or NO_NUMBER, preference
     )
 
 

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from events.factories import TourPageFactory, TourStopFactory
 from events.models import TourIndexPage
-
 from tests.conftest import logged_in
 
 pytestmark = pytest.mark.django_db
