@@ -3,12 +3,15 @@ buttons, log actions and dashboard panels, all defined in events.admin (and the
 dashboard's in events.dashboard), and registered here."""
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+
+from portal import page_cache
 
 from . import dashboard
 from .admin import tours
@@ -128,7 +131,11 @@ def attendees_button(page, user, view_name, next_url=None):
 def add_tour_and_events_to_home_page(request, context):
     # HomePage.next_change keeps the page no longer than the events and the week shown.
     context.update(
-        tour_stop=TourStop.objects.current_or_next(),
+        # The same for every visitor on a day: kept with what every visitor sees alike,
+        # until a stop, a tour or the site's structure changes.
+        tour_stop=page_cache.kept(
+            "home-tour-stop", [timezone.localdate().isoformat()], TourStop.objects.current_or_next
+        ),
         upcoming_events=EventPage.objects.live()
         .public()
         .in_visitor_language()
