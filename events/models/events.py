@@ -8,7 +8,7 @@ from django.db import models
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -38,6 +38,7 @@ from events.choices import (
 )
 from events.filters import EventFilter
 from events.structured_data import event_item
+from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.localisation import default_locale
 from portal.models import BasePage, PortalImage
@@ -86,7 +87,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         all_events = self.events()
-        cities = self.host_cities(all_events)
+        # The filter's choices change only with the events and cities themselves.
+        cities = page_cache.kept(
+            "event-host-cities", [self.pk, get_language()], lambda: self.host_cities(all_events)
+        )
         selection = EventFilter(request.GET, all_events, cities)
         events = selection.qs
         countries = {city.country for city in cities}

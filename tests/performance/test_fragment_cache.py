@@ -261,3 +261,19 @@ def test_a_practice_pages_content_is_kept_until_content_changes(
     html = Client().get(walk.url).content.decode()
     assert "Walks that halved the reports of harassment" in html.split("</head>")[1]
     assert '"description": "Walks that halved the reports of harassment"' in html
+
+
+def test_the_event_filters_host_cities_are_kept_until_an_event_is_published(
+    fragments, section, cities, django_capture_on_commit_callbacks
+):
+    events = section(EventIndexPage)
+    EventPageFactory(parent=events, host_city=cities["stockholm"])
+    assert 'value="oslo"' not in Client().get(events.url).content.decode()
+
+    in_oslo = EventPageFactory(parent=events, host_city=cities["oslo"])
+    with django_capture_on_commit_callbacks(execute=True):
+        in_oslo.save_revision().publish()
+
+    html = Client().get("/fi" + events.url).content.decode()
+    assert html.count('value="oslo"') == 1
+    assert 'value="oslo"' in Client().get(events.url).content.decode()
