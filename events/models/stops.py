@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import CityPage
 from events.choices import ANNOUNCED_STATUSES, TAKEOVER_DAYS, PostStatus, StopStatus
-from portal.querysets import is_private, private_pages
+from portal.querysets import is_private
 
 
 class TourStopQuerySet(models.QuerySet):
@@ -15,9 +15,6 @@ class TourStopQuerySet(models.QuerySet):
 
     def announced(self):
         return self.filter(status__in=ANNOUNCED_STATUSES)
-
-    def of_public_cities(self):
-        return self.exclude(city__in=private_pages())
 
     def current_or_next(self, today=None):
         """The announced stop whose week is under way, or else the next one to come, of a
