@@ -34,12 +34,13 @@ import hashlib
 import math
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.template.response import SimpleTemplateResponse
@@ -601,7 +602,17 @@ def on_object_changed(sender, instance, raw=False, update_fields=None, **kwargs)
     invalidate_showing(instance)
 
 
+def on_migrated(sender, **kwargs):
+    """A release runs ``migrate`` (docs/deploy.md): every page, fragment and value kept
+    by the code before it, whose templates and classes may have changed, is stale, as is
+    what a data migration changed."""
+    bump({"nav", ANY_CONTENT})
+
+
 def connect():
+    post_migrate.connect(
+        on_migrated, sender=apps.get_app_config("portal"), dispatch_uid="portal-cache-release"
+    )
     page_published.connect(on_published, dispatch_uid="portal-cache-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="portal-cache-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="portal-cache-moved")

@@ -13,6 +13,7 @@ Two backends answer the same query with the same results and counts: the databas
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.http import QueryDict
@@ -109,9 +110,19 @@ class FacetValue:
 @dataclass
 class LibraryResult:
     query: LibraryQuery
-    practices: list  # the requested page of PracticePage objects, ready for cards
+    practice_ids: list  # the requested page of practices, by id, in the result's order
     total: int
     facets: dict = field(default_factory=dict)  # facet name -> [FacetValue]
+
+    @cached_property
+    def practices(self):
+        """The page's practices, ready for cards, read in one query when first asked for:
+        a page whose cards are kept rendered (practices/includes/library_cards.html)
+        reads none."""
+        from .models import PracticePage
+
+        found = PracticePage.objects.for_cards().in_bulk(self.practice_ids)
+        return [found[pk] for pk in self.practice_ids if pk in found]
 
     @property
     def page_count(self):

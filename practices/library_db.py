@@ -66,17 +66,17 @@ def search(query):
     total = count_results(counts["status"], selections.get("status", ()))
     per_page = max(1, query.per_page)
     page = min(max(1, query.page), max(1, -(-total // per_page)))
-    page_of_practices = []
+    page_ids = []
     if total:
         start = (page - 1) * per_page
-        page_of_practices = list(
+        page_ids = list(
             narrow(practices, selections)
-            .for_cards()
-            .order_by(*ordering(query.sort, relevance))[start : start + per_page]
+            .order_by(*ordering(query.sort, relevance))
+            .values_list("pk", flat=True)[start : start + per_page]
         )
     return LibraryResult(
         query=dataclasses.replace(query, page=page),
-        practices=page_of_practices,
+        practice_ids=page_ids,
         total=total,
         facets=facets,
     )

@@ -147,8 +147,10 @@ def search_cluster(query):
         query = dataclasses.replace(query, page=page_count)
         response = build_search(query, locale.language_code).execute()
     page_ids = [int(hit.meta.id) for hit in response]
-    cards = PracticePage.objects.live().public().filter(pk__in=page_ids).for_cards()
-    practices_by_id = {practice.pk: practice for practice in cards}
+    # The index may not yet know of a practice unpublished or restricted since.
+    shown = set(
+        PracticePage.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True)
+    )
 
     facets = {}
     for name, facet in LIBRARY_FACETS.items():
@@ -163,7 +165,7 @@ def search_cluster(query):
         )
     return LibraryResult(
         query=query,
-        practices=[practices_by_id[pk] for pk in page_ids if pk in practices_by_id],
+        practice_ids=[pk for pk in page_ids if pk in shown],
         total=total,
         facets=facets,
     )

@@ -5,6 +5,8 @@ library page (``PracticeIndexPage``), the request and the result (practices.libr
 which the page's routes put in their context."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import CapitalCodeTheme, CharterGoal
@@ -50,13 +52,18 @@ def term_context(library, request, term, facet, kind):
         "query": result.query,
         "result": result,
         "pagination": pagination(library, request, result, path=library.term_path(term)),
-        "most_active_cities": stats.most_active_cities(result.facets["city"], limit=CITIES_SHOWN),
         "library_url": url_with(library, request, query.to_querydict()),
         "feeds": feed_urls(library, request, query),
         "feed_title": titled(library, term.name),
+        # Read only where the page's kept sections are missing (practice_term_page.html).
+        "most_active_cities": SimpleLazyObject(
+            lambda: stats.most_active_cities(result.facets["city"], limit=CITIES_SHOWN)
+        ),
         # The landing page's results are the term's; its facet counts every term as if it
         # were selected instead, which is the whole library's count.
-        "chart": chart(library, request, chart_model, result.facets[facet], current=term),
+        "chart": SimpleLazyObject(
+            lambda: chart(library, request, chart_model, result.facets[facet], current=term)
+        ),
     }
 
 
@@ -76,10 +83,10 @@ def feed_urls(library, request, query):
 
 def facet_groups(result):
     """Every facet with its values split into those shown and those behind "Show more"
-    (opened when one of them is selected)."""
+    (opened when one of them is selected), each value with its checkbox's id."""
     groups = []
     for name, legend in FACETS.items():
-        values = result.facets.get(name, [])
+        values = [(checkbox_id(name, value), value) for value in result.facets.get(name, [])]
         more = values[FACET_VALUES_SHOWN:]
         groups.append(
             {
@@ -87,10 +94,15 @@ def facet_groups(result):
                 "legend": legend,
                 "shown": values[:FACET_VALUES_SHOWN],
                 "more": more,
-                "more_open": any(value.selected for value in more),
+                "more_open": any(value.selected for _id, value in more),
             }
         )
     return groups
+
+
+def checkbox_id(facet, value):
+    """The id of a facet value's checkbox: "facet-goal-safe-urban-spaces"."""
+    return slugify(f"facet-{facet}-{value.value}")
 
 
 def selected_labels(result):

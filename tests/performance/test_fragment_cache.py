@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
@@ -67,6 +68,23 @@ def test_a_card_is_kept_until_content_changes(
 
     assert "Night walks at the station" in library_card(visitor, library)
     assert "Night walks at the station" in library_card(editor, library)
+
+
+def test_a_release_drops_what_the_code_before_it_kept(page_cache, settings, library, walk):
+    """A release runs migrate: the pages, cards and results the old code kept may not fit
+    the new code's templates and classes."""
+    settings.PORTAL_FRAGMENT_CACHE_SECONDS = 600
+    visitor = Client()
+    assert "Safety walks at the station" in library_card(visitor, library)
+    quietly_rename(walk, "Safety walks at the old station")
+    assert visitor.get(library)["X-Page-Cache"] == "hit"
+    assert "Safety walks at the station" in library_card(Client(), library)
+
+    call_command("migrate", verbosity=0)
+
+    response = Client().get(library)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Safety walks at the old station" in card_of(response.content.decode(), "walks")
 
 
 def test_a_card_shows_its_renamed_goal_and_city(
