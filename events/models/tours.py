@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -35,6 +35,61 @@ from .stops import TourStop
 
 def monday_of(day):
     return day - datetime.timedelta(days=day.weekday())
+
+
+class TourSchedule:
+    """What a tour's page shows of its schedule on a day, each part read when first shown:
+    the page keeps its sections rendered for the day (tour_page.html), and a kept section
+    reads nothing."""
+
+    def __init__(self, tour, today):
+        self.tour = tour
+        self.today = today
+
+    @cached_property
+    def stops(self):
+        return self.tour.announced_stops
+
+    @cached_property
+    def timeline(self):
+        """Every week of the tour: its city, its break, or neither yet (to be announced)."""
+        by_week = {stop.week_start: stop for stop in self.stops}
+        breaks = self.tour.break_weeks()
+        return [
+            {
+                "number": self.tour.week_number(week),
+                "start": week,
+                "end": week + datetime.timedelta(days=TAKEOVER_DAYS - 1),
+                "stop": by_week.get(week),
+                "is_break": week in breaks,
+                "break": breaks.get(week),
+            }
+            for week in self.tour.weeks()
+        ]
+
+    @cached_property
+    def phase(self):
+        return self.tour.phase(self.today)
+
+    @cached_property
+    def current_break(self):
+        return self.tour.current_break(self.today)
+
+    @cached_property
+    def current_stop(self):
+        return next((stop for stop in self.stops if stop.is_current(self.today)), None)
+
+    @cached_property
+    def next_stop(self):
+        return next((stop for stop in self.stops if stop.week_start > self.today), None)
+
+    @cached_property
+    def progress(self):
+        return self.tour.progress(self.today)
+
+    @cached_property
+    def map_markers(self):
+        return map_markers(stop.city for stop in self.stops)
 
 
 class TourIndexPage(BasePage):
@@ -159,32 +214,7 @@ class TourPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        stops = self.announced_stops
-        by_week = {stop.week_start: stop for stop in stops}
-        breaks = self.break_weeks()
-        context.update(
-            stops=stops,
-            # Every week of the tour: its city, its break, or neither yet (to be announced).
-            timeline=[
-                {
-                    "number": self.week_number(week),
-                    "start": week,
-                    "end": week + datetime.timedelta(days=TAKEOVER_DAYS - 1),
-                    "stop": by_week.get(week),
-                    "is_break": week in breaks,
-                    "break": breaks.get(week),
-                }
-                for week in self.weeks()
-            ],
-            today=today,
-            phase=self.phase(today),
-            current_break=self.current_break(today),
-            current_stop=next((stop for stop in stops if stop.is_current(today)), None),
-            next_stop=next((stop for stop in stops if stop.week_start > today), None),
-            progress=self.progress(today),
-            # Worked out only when the kept map is not at hand.
-            map_markers=SimpleLazyObject(lambda: map_markers(stop.city for stop in stops)),
-        )
+        context.update(today=today, schedule=TourSchedule(self, today))
         return context
 
     def sitemap_sub_paths(self):

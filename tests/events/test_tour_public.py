@@ -60,6 +60,7 @@ def test_the_tour_page_says_where_the_tour_is_and_where_it_goes_next(client, tou
         assert f"Next: Copenhagen, {next_week}" in page
     assert "Week 10 of 20, halfway" in page
     assert 'class="city-map__marker"' in page
+    assert "20 weeks, 3 host cities" in page
 
 
 def test_proposed_stops_stay_out_of_public_view(client, tour, cities):
@@ -67,7 +68,9 @@ def test_proposed_stops_stay_out_of_public_view(client, tour, cities):
     stop.status = StopStatus.PROPOSED
     stop.save()
 
-    assert "Copenhagen" not in client.get(tour.url).content.decode()
+    page = client.get(tour.url).content.decode()
+    assert "Copenhagen" not in page
+    assert "20 weeks, 2 host cities" in page
     assert client.get(f"{tour.url}copenhagen/").status_code == 404
 
 

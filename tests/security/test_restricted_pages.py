@@ -303,7 +303,7 @@ def test_the_tour_leaves_the_private_citys_week_unannounced(client, network):
 
     # This week's city is private: the home page shows next week's, the public one.
     assert home.context["tour_stop"].city.title == "Openvik"
-    weeks = tour.context["timeline"]
+    weeks = tour.context["schedule"].timeline
     assert weeks[0]["stop"] is None
     assert weeks[1]["stop"].city.title == "Openvik"
     assert client.get("/tours/tour/hiddenburg/").status_code == 404
