@@ -257,11 +257,15 @@ def test_every_facet_is_counted_in_one_query_and_labelled_in_one_more(home):
     assert (len(counts), len(labels)) == (1, 1)
     assert not [statement for statement in sql if "COUNT(DISTINCT" in statement]
     # The permissions (public()), the locale, the visitor's words read in every language
-    # (practices.library_db.visitor_words), the counts, the labels, the page of practices
-    # and the goals of its cards. Outside a request the permissions and the locale are
-    # read each time they are asked for (portal.request_memo): here once for the search
-    # documents the facets are counted from, and once for the practices of the page.
-    assert len(sql) == 9
+    # (practices.library_db.visitor_words), the counts, the labels and the ids of the page
+    # of practices. Outside a request the permissions and the locale are read each time
+    # they are asked for (portal.request_memo): here once for the search documents the
+    # facets are counted from, and once for the practices of the page.
+    assert len(sql) == 8
+    # The cards' practices and their goals, read only when the cards are made.
+    with CaptureQueriesContext(connection) as captured:
+        assert [practice.pk for practice in result.practices] == result.practice_ids
+    assert len(captured) == 2
     assert result.total == 2
     goals = {value.value: (value.label, value.count) for value in result.facets["goal"]}
     assert goals["safe-urban-spaces"] == ("Safe urban spaces", 2)
