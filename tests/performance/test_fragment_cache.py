@@ -198,6 +198,26 @@ def test_the_home_pages_shared_sections_are_kept_until_content_changes(
         assert member_cities == 1, url
 
 
+def test_the_home_pages_hero_is_kept_until_the_home_page_changes(
+    fragments, home, django_capture_on_commit_callbacks
+):
+    def hero_lead(url="/"):
+        html = Client().get(url).content.decode()
+        return re.search(r'<p class="hero__lead">(.*?)</p>', html).group(1)
+
+    assert hero_lead() == home.introduction
+    type(home).objects.filter(pk=home.pk).update(introduction="Quietly changed.")
+    assert hero_lead() == home.introduction
+
+    home.refresh_from_db()
+    home.introduction = "Twenty cities that share what makes streets feel safe."
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+
+    for url in ["/", "/fi/"]:
+        assert hero_lead(url) == home.introduction, url
+
+
 def test_a_city_pages_own_sections_are_kept_until_it_or_its_practices_change(
     fragments, cities, walk, django_capture_on_commit_callbacks
 ):

@@ -53,13 +53,19 @@ def world_for(request, home):
 
 
 def page_form(world):
-    """The page's edit form as the admin renders it, published on submit."""
-    page = world["page"]
-    url = f"/admin/pages/{page.pk}/edit/"
-    data = form_data(world["client"].get(url).content.decode(), "page-edit-form")
-    data.update(empty_streamfields(page.specific_class))
-    data["action-publish"] = "action-publish"
-    return data
+    """The page's edit form as the admin rendered it when first opened, published on
+    submit: each bad value is typed into it afresh. Without the revision it was loaded
+    from, which a later publish makes out of date (Wagtail then only warns)."""
+    if "loaded_form" not in world:
+        page = world["page"]
+        url = f"/admin/pages/{page.pk}/edit/"
+        data = form_data(world["client"].get(url).content.decode(), "page-edit-form")
+        data.update(empty_streamfields(page.specific_class))
+        data["action-publish"] = "action-publish"
+        for revision_field in ("loaded_revision_id", "loaded_revision_created_at"):
+            data.pop(revision_field, None)
+        world["loaded_form"] = data
+    return dict(world["loaded_form"])
 
 
 def submit(form, world, name, value):
