@@ -94,9 +94,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         selection = EventFilter(request.GET, all_events, cities)
         events = selection.qs
         countries = {city.country for city in cities}
+        upcoming = list(events.upcoming().for_cards())
         context.update(
-            upcoming_events=events.upcoming().for_cards(),
+            upcoming_events=upcoming,
+            # Read only where the kept list of past events is missing; it changes with the
+            # content or as an event ends, leaving the coming ones (event_index_page.html).
             past_events=events.past().for_cards()[:20],
+            upcoming_ids=[event.pk for event in upcoming],
             selection=selection,
             kinds=EventKind.choices,
             countries=[(code, label) for code, label in Country.choices if code in countries],
