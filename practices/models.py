@@ -222,6 +222,18 @@ class PracticePageQuerySet(PortalPageQuerySet):
         )
 
 
+# A site search's result names the practice's kind (its content type), links to it (its
+# address and language), names it and quotes its summary or its description for search
+# engines (portal/search.html).
+SEARCH_RESULT_FIELDS = (
+    "content_type",
+    "title",
+    "url_path",
+    "locale",
+    "summary",
+    "search_description",
+)
+
 # A card links to the practice (its address and language), names it, quotes its summary
 # and status, and says where it is from; the feeds add the dates.
 CARD_FIELDS = (

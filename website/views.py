@@ -12,7 +12,7 @@ from wagtail.models import Page, get_page_models
 from portal import page_cache, site_structure
 from portal.querysets import PortalPageQuerySet
 from practices.library_db import match_words, ranked_page, search_words
-from practices.models import PracticePage, PracticeSearchDocument
+from practices.models import SEARCH_RESULT_FIELDS, PracticePage, PracticeSearchDocument
 
 RESULTS_PER_PAGE = 10
 WORDS = re.compile(r"\w+")
@@ -155,5 +155,6 @@ class PracticesThenPages:
         ids = self.wanted_ids
         if start != self.wanted_start or ids is None:
             ids, _total = ranked_page(self.documents, self.relevance, start, stop)
-        by_id = PracticePage.objects.in_bulk(ids[: stop - start])
+        # Only what a result shows: a practice's row carries a dozen long texts.
+        by_id = PracticePage.objects.only(*SEARCH_RESULT_FIELDS).in_bulk(ids[: stop - start])
         return [by_id[pk] for pk in ids[: stop - start] if pk in by_id]
