@@ -227,13 +227,21 @@ def test_a_city_pages_own_sections_are_kept_until_it_or_its_practices_change(
     quietly_rename(walk, "Safety walks at the old station")
     assert "Safety walks at the station" in Client().get(stockholm.url).content.decode()
 
+    CityPage.objects.filter(pk=stockholm.pk).update(population=1, population_year=None)
+    assert "<dd>1</dd>" not in Client().get(stockholm.url).content.decode()
+
     stockholm.contacts.create(name="Karin Lind", role="Safety coordinator", is_public=True)
+    stockholm.population = 984748
+    stockholm.population_year = None
     with django_capture_on_commit_callbacks(execute=True):
         stockholm.save_revision().publish()
 
-    html = Client().get(stockholm.url).content.decode()
-    assert "Karin Lind" in html
-    assert "Safety walks at the old station" in html
+    for url in [stockholm.url, "/fi" + stockholm.url]:
+        html = Client().get(url).content.decode()
+        assert "Karin Lind" in html
+        assert "Safety walks at the old station" in html
+        # Its facts (the population in the language's own digit grouping).
+        assert re.search(r"<dd>984.748</dd>", html), url
 
 
 def test_a_goals_practices_are_kept_until_a_practice_is_published(
