@@ -218,6 +218,27 @@ def test_the_home_pages_hero_is_kept_until_the_home_page_changes(
         assert hero_lead(url) == home.introduction, url
 
 
+def test_the_footer_is_kept_until_a_section_changes(
+    fragments, home, django_capture_on_commit_callbacks
+):
+    def footer(url="/"):
+        html = Client().get(url).content.decode()
+        return html.split('<footer class="site-footer">')[1].split("</footer>")[0]
+
+    library = PracticeIndexPage.objects.child_of(home).get()
+    assert f">{library.title}</a>" in footer()
+    PracticeIndexPage.objects.filter(pk=library.pk).update(title="Quietly renamed")
+    assert f">{library.title}</a>" in footer()
+
+    library.refresh_from_db()
+    library.title = "What works"
+    with django_capture_on_commit_callbacks(execute=True):
+        library.save_revision().publish()
+
+    for url in ["/", "/fi/"]:
+        assert ">What works</a>" in footer(url), url
+
+
 def test_a_city_pages_own_sections_are_kept_until_it_or_its_practices_change(
     fragments, cities, walk, django_capture_on_commit_callbacks
 ):
